@@ -103,6 +103,9 @@ class Byline:
     location: str | None = None
     reading_time: str | None = None
     date_text: str | None = None
+    bare: bool = False
+    """True when the line is only a name, with no byline cue ("By", a job title, a
+    reading time); such a line is a byline only in an article's header."""
 
 
 @attrs.frozen(slots=True)
@@ -113,6 +116,8 @@ class Dateline:
     location: str
     agency: str | None = None
     date_text: str | None = None
+    end: int = 0
+    """Offset in the parsed string just past the dateline and its dash or colon."""
 
 
 @attrs.frozen(slots=True)
