@@ -109,7 +109,7 @@ class Rules:
     context_lines: int = 400
     """How far (in lines) any decision looks; it bounds memory when streaming."""
 
-    cohesion_window: int = 8
+    cohesion_window: int = 4
     """How many content lines on each side of a gap lexical cohesion compares."""
 
     cohesion_threshold: float = 0.05

@@ -1,0 +1,116 @@
+"""Boilerplate cues: phrase tables, call-to-action shape, links, HTML debris, repeats.
+
+Each function returns a short reason (``"boilerplate phrase: sign up for our"``) or
+``None``; nothing is deleted, the reason travels with the line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from newsdump._features import Features, Patterns
+from newsdump._rules import Rules
+
+__all__ = ["LocalBoilerplate", "local_boilerplate", "repeated_lines"]
+
+_READER = regex.compile(
+    r"\b(?:you|your|you['’](?:re|ll|ve)|we|we['’](?:re|ve)|our|us|"
+    r"this\s++(?:site|website|page|article|story|newsletter|app|browser|video|content))\b",
+    regex.I,
+)
+_IMPERATIVE = regex.compile(
+    r"^(?:sign\s++up|subscribe|download|follow|click|tap|share|join|register|get|watch|"
+    r"listen|donate|support|visit|like|install|enter|read|see|check\s++out|don['’]t\s++miss|"
+    r"never\s++miss|learn\s++more|find\s++out|discover|try|shop|buy|book|explore|go\s++to)\b",
+    regex.I,
+)
+_MORE_LINK = regex.compile(
+    r"(?:read|see|watch|learn|view|find\s++out)\s*+more\s*+[.:…»›>]*+\s*+$|"
+    r"\bcontinue\s++reading\s*+[.:…»›>]*+\s*+$",
+    regex.I,
+)
+_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);")
+_WORDISH = regex.compile(r"\p{L}{2,}+")
+_LINK_ONLY = regex.compile(r"^\S*+(?:https?://|www\.)\S++$|^(?:@\w{1,30}+[\s,]*+)++$")
+_SEPARATOR = regex.compile(r"^[\W_]{1,200}+$")
+_PATH_SLUG = regex.compile(r"^[a-z0-9]++(?:-[a-z0-9]++){3,40}+$")
+
+
+@attrs.frozen(slots=True)
+class LocalBoilerplate:
+    """A line-local boilerplate verdict."""
+
+    reason: str
+    closing: bool = False
+    related: bool = False
+    appeal: bool = False
+
+
+def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerplate | None:
+    """Decide from the line alone whether it is boilerplate, and of which kind."""
+    text = f.text
+    if _SEPARATOR.match(text):
+        return LocalBoilerplate("separator or symbol line")
+    if f.words > rules.max_boilerplate_words:
+        return None
+    if pats.related is not None and pats.related.match(text):
+        return LocalBoilerplate("related-links header", related=True)
+    if pats.boilerplate_lines is not None and pats.boilerplate_lines.match(text):
+        return LocalBoilerplate("boilerplate line")
+    if pats.closing is not None and (m := pats.closing.search(text)) and f.words <= 20:
+        return LocalBoilerplate(f"closing phrase: {m.group(0)}", closing=True)
+    if pats.appeal is not None and (m := pats.appeal.match(text)):
+        return LocalBoilerplate(f"appeal opener: {m.group(0)}", appeal=True)
+    if _LINK_ONLY.match(text):
+        return LocalBoilerplate("link or handle only")
+    if _PATH_SLUG.match(text):
+        return LocalBoilerplate("URL slug")
+    if f.html and _debris(text):
+        return LocalBoilerplate("HTML debris")
+    if _MORE_LINK.search(text) and f.words <= 30:
+        return LocalBoilerplate("related link (… read more)")
+    if pats.boilerplate_phrases is not None and (m := pats.boilerplate_phrases.search(text)):
+        addressed = _READER.search(text) or _IMPERATIVE.match(text) or f.words <= 12
+        if addressed or f.url or f.handle:
+            return LocalBoilerplate(f"boilerplate phrase: {m.group(0)}")
+    if f.url and f.words <= 12:
+        return LocalBoilerplate("link line")
+    return None
+
+
+def _debris(text: str) -> bool:
+    """Markup with little text left once the tags are gone."""
+    rest = _TAG.sub(" ", text)
+    return len(_WORDISH.findall(rest)) < 3
+
+
+def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]:
+    """Long lines whose exact text recurs within ``rules.context_lines``: injected text.
+
+    Every copy of text that recurs at a distance is marked, since a tooltip or glossary
+    entry is injected wherever it appears. A run of adjacent copies (a scraper repeating
+    a headline) keeps its first copy: only the later ones are marked.
+    """
+    seen: dict[str, list[int]] = defaultdict(list)
+    out: dict[int, str] = {}
+    previous: Features | None = None
+    for f in features:
+        adjacent = previous is not None and previous.text == f.text
+        previous = f
+        if adjacent:
+            out[f.index] = "repeated copy of the line above"
+            continue
+        if len(f.text) < rules.min_repeat_chars or f.words < 8:
+            continue
+        positions = seen[f.text]
+        recent = [p for p in positions if f.index - p <= rules.context_lines]
+        if recent:
+            for p in recent:
+                out[p] = "repeated text (injected tooltip or widget)"
+            out[f.index] = "repeated text (injected tooltip or widget)"
+        positions[:] = [*recent, f.index]
+    return out

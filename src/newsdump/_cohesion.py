@@ -1,0 +1,65 @@
+"""Lexical cohesion across a gap: do the lines before and after share vocabulary?
+
+Only local windows are compared, so the cost is linear in the input and each score
+depends on a bounded neighbourhood.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+__all__ = ["bag", "similarity"]
+
+_TOKEN = regex.compile(r"\p{L}[\p{L}'’-]{2,}+")
+_STOP = frozenset(
+    """
+    about above after again against all also although among another any anyone are
+    around because been before being below between both but can cannot could did does
+    doing done down during each either even ever every few for from further had has
+    have having her here hers herself him himself his how however into its itself just
+    last least less like made make many may might more most much must near neither
+    never new next nor not now off often once one only other others our ours out over
+    own per quite rather said same says see seen several she should since some still
+    such than that the their theirs them then there these they this those though three
+    through thus too toward two under until upon very was way well were what when where
+    whether which while who whom whose why will with within without would year years
+    yet you your the and are was will has had its it's that this with from they their
+    told according
+    """.split()
+)
+
+
+def bag(text: str) -> Counter[str]:
+    """The content words of ``text``, lower-cased, with a crude plural folding."""
+    counts: Counter[str] = Counter()
+    for token in _TOKEN.findall(text[:5000]):
+        word = token.lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in _STOP or len(word) < 3:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        counts[word] += 1
+    return counts
+
+
+def similarity(before: Sequence[Counter[str]], after: Sequence[Counter[str]]) -> float:
+    """Cosine similarity of the summed bags on each side, damped by log counts."""
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for counts in before:
+        left.update(counts)
+    for counts in after:
+        right.update(counts)
+    if not left or not right:
+        return 1.0
+    lw = {w: 1.0 + math.log(c) for w, c in left.items()}
+    rw = {w: 1.0 + math.log(c) for w, c in right.items()}
+    dot = sum(v * rw[w] for w, v in lw.items() if w in rw)
+    norm = math.sqrt(sum(v * v for v in lw.values())) * math.sqrt(sum(v * v for v in rw.values()))
+    return dot / norm if norm else 1.0

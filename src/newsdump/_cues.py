@@ -1,0 +1,161 @@
+"""Line cues: what each non-blank line looks like on its own, before any context.
+
+A cue is a coarse kind (headline-shaped, prose, byline, date, caption, credit,
+boilerplate …) with the parsed object behind it and the reason that decided it.
+Later stages turn cues into boundaries and roles.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from datetime import datetime
+
+import attrs
+import regex
+
+from newsdump._boilerplate import local_boilerplate, repeated_lines
+from newsdump._byline import parse_byline
+from newsdump._captions import caption_cue
+from newsdump._credits import parse_credit
+from newsdump._dateline import parse_dateline
+from newsdump._dates import parse_date
+from newsdump._features import Features, patterns
+from newsdump._model import Byline, Credit, Dateline, ParsedDate
+from newsdump._rules import Rules
+
+__all__ = ["Cue", "Kind", "line_cues"]
+
+
+class Kind(enum.Enum):
+    """The coarse shape of a line."""
+
+    BOILERPLATE = "boilerplate"
+    CREDIT = "credit"
+    BIO = "bio"
+    DATE = "date"
+    BYLINE = "byline"
+    NAME = "name"
+    CAPTION = "caption"
+    DATELINE = "dateline"
+    BULLET = "bullet"
+    HEADLINE = "headline"
+    PROSE = "prose"
+
+
+@attrs.define(slots=True)
+class Cue:
+    """One non-blank line's kind, reason and parsed metadata."""
+
+    features: Features
+    kind: Kind
+    reason: str
+    closing: bool = False
+    related: bool = False
+    appeal: bool = False
+    byline: Byline | None = None
+    date: ParsedDate | None = None
+    credit: Credit | None = None
+    dateline: Dateline | None = None
+    publisher: str | None = None
+
+    @property
+    def index(self) -> int:
+        """The 0-based line index of this cue in the dump."""
+        return self.features.index
+
+    @property
+    def closer(self) -> bool:
+        """Whether the line ends an article (closing boilerplate or an end credit)."""
+        return self.closing or self.kind is Kind.CREDIT
+
+    @property
+    def header_like(self) -> bool:
+        """Lines that may stand in an article's header."""
+        return self.kind in _HEADER_KINDS
+
+
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?][\"'”’]?\s++[\p{Lu}\"“‘]")
+
+_HEADER_KINDS = frozenset(
+    {Kind.HEADLINE, Kind.CAPTION, Kind.DATE, Kind.BYLINE, Kind.NAME}
+)
+
+
+def line_cues(
+    features: Sequence[Features], rules: Rules, now: datetime | None
+) -> list[Cue]:
+    """The cue of every non-blank line, in order."""
+    pats = patterns(rules)
+    repeated = repeated_lines(features, rules)
+    cues: list[Cue] = []
+    for f in features:
+        local = local_boilerplate(f, pats, rules)
+        if local is not None:
+            publisher = None
+            if local.closing and pats.closing is not None:
+                match = pats.closing.search(f.text)
+                if match is not None and "publisher" in match.groupdict():
+                    publisher = match.group("publisher")
+            cues.append(
+                Cue(
+                    f,
+                    Kind.BOILERPLATE,
+                    local.reason,
+                    closing=local.closing,
+                    related=local.related,
+                    appeal=local.appeal,
+                    publisher=publisher,
+                )
+            )
+            continue
+        if f.index in repeated:
+            cues.append(Cue(f, Kind.BOILERPLATE, repeated[f.index]))
+            continue
+        cues.append(_content_cue(f, rules, now))
+    _mend_broken_sentences(cues)
+    return cues
+
+
+def _mend_broken_sentences(cues: Sequence[Cue]) -> None:
+    """A headline-shaped line whose sentence runs on is prose, not a headline.
+
+    It runs on when the next content line starts in lower case, with a comma or dash, or
+    with markup residue, or when the line itself holds a sentence break.
+    """
+    following: Cue | None = None
+    for cue in reversed(cues):
+        if cue.kind is Kind.BOILERPLATE:
+            continue
+        if cue.kind is Kind.HEADLINE:
+            f = cue.features
+            runs_on = following is not None and (
+                following.features.lower_start or following.features.html
+            )
+            if runs_on:
+                cue.kind, cue.reason = Kind.PROSE, "sentence runs on into the next line"
+            elif f.words >= 8 and _SENTENCE_BREAK.search(f.text):
+                cue.kind, cue.reason = Kind.PROSE, "several sentences"
+        following = cue
+
+
+def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
+    text = f.text
+    if f.words <= 80 and (credit := parse_credit(text, rules=rules)) is not None:
+        kind = Kind.BIO if credit.kind == "bio" else Kind.CREDIT
+        return Cue(f, kind, f"credit ({credit.kind})", credit=credit)
+    if f.words <= 16 and (date := parse_date(text, now=now)) is not None:
+        return Cue(f, Kind.DATE, "date line", date=date)
+    if f.words <= rules.max_byline_words and (byline := parse_byline(text, rules=rules)):
+        if byline.bare:
+            return Cue(f, Kind.NAME, "bare name", byline=byline)
+        return Cue(f, Kind.BYLINE, "byline", byline=byline)
+    if (reason := caption_cue(text, rules)) is not None:
+        return Cue(f, Kind.CAPTION, f"caption: {reason}")
+    if f.starts_capital and (dateline := parse_dateline(text, rules=rules)) is not None:
+        return Cue(f, Kind.DATELINE, "dateline opens the paragraph", dateline=dateline)
+    if f.bullet:
+        return Cue(f, Kind.BULLET, "bulleted line")
+    if f.headline_shaped and f.words <= rules.max_title_words:
+        return Cue(f, Kind.HEADLINE, "headline-shaped line")
+    return Cue(f, Kind.PROSE, "running text")

@@ -1,0 +1,121 @@
+"""Per-line features: the shape of each line, computed once and read by later stages."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+import regex
+
+from newsdump._phrases import compile_phrases, normalize
+from newsdump._rules import Rules
+
+__all__ = ["Features", "Patterns", "line_features", "patterns"]
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*+")
+_BULLET = regex.compile(r"^[•·▪▸►‣◦●○■□➤✓✔*]\s*+|^[-–—]\s++(?=\p{L})")
+_URL = regex.compile(r"https?://|www\.[\w-]++\.\w|\b[\w-]++\.(?:com|org|net|co\.uk)/", regex.I)
+_HANDLE = regex.compile(r"(?<![\w.])@\w{2,30}+")
+_HTML = regex.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);|^\s*+[\"“”]?>"
+)
+_TERMINAL = regex.compile(r"[.!?…:;][\"'”’)\]»]*+$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]»]*+$")
+_LOWER_START = regex.compile(r"^[\p{Ll},;)\]—–]")
+_CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as into onto over under "
+    "after before about than via vs per is are was were be its it's his her their our "
+    "up off out down".split()
+)
+
+
+@attrs.frozen(slots=True)
+class Patterns:
+    """The compiled phrase tables of one :class:`Rules` value."""
+
+    boilerplate_lines: regex.Pattern[str] | None
+    boilerplate_phrases: regex.Pattern[str] | None
+    closing: regex.Pattern[str] | None
+    related: regex.Pattern[str] | None
+    appeal: regex.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=16)
+def patterns(rules: Rules) -> Patterns:
+    """Compile the phrase tables of ``rules`` (a pure function of the immutable rules)."""
+    return Patterns(
+        boilerplate_lines=compile_phrases(rules.boilerplate_lines, whole_line=True),
+        boilerplate_phrases=compile_phrases(rules.boilerplate_phrases),
+        closing=compile_phrases(rules.closing_phrases),
+        related=compile_phrases(rules.related_markers, whole_line=True),
+        appeal=compile_phrases(rules.appeal_openers),
+    )
+
+
+@attrs.define(slots=True)
+class Features:
+    """What later stages need to know about one non-blank line."""
+
+    index: int
+    text: str
+    words: int
+    capitalised: float
+    bullet: bool
+    url: bool
+    handle: bool
+    html: bool
+    terminal: bool
+    sentence_end: bool
+    lower_start: bool
+    starts_capital: bool
+    question: bool
+
+    @property
+    def headline_shaped(self) -> bool:
+        """Short enough for a headline and not closed like a sentence (``?`` allowed)."""
+        return 2 <= self.words and (not self.terminal or self.question) and not self.bullet
+
+    @property
+    def fragment(self) -> bool:
+        """A short unpunctuated run of words, like alt text or a kicker."""
+        return self.words <= 8 and not self.terminal
+
+    @property
+    def prose(self) -> bool:
+        """A sentence or more of running text."""
+        return (self.sentence_end and self.words >= 6) or self.words >= 30
+
+
+def line_features(index: int, raw: str) -> Features:
+    """Compute the features of one line (``raw`` as printed, without its ending)."""
+    text = normalize(raw)
+    bullet_match = _BULLET.match(text)
+    body = text[bullet_match.end() :] if bullet_match else text
+    words = _WORD.findall(body) if len(body) < 20_000 else []
+    n_words = len(words) if words else _rough_word_count(body)
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    capitalised = (
+        sum(1 for w in content if _CAPITALISED.match(w)) / len(content) if content else 0.0
+    )
+    head = body[:2000]
+    tail = body[-200:]
+    return Features(
+        index=index,
+        text=text,
+        words=n_words,
+        capitalised=capitalised,
+        bullet=bullet_match is not None,
+        url=_URL.search(head) is not None,
+        handle=_HANDLE.search(head) is not None,
+        html=_HTML.search(head) is not None,
+        terminal=_TERMINAL.search(tail) is not None,
+        sentence_end=_SENTENCE_END.search(tail) is not None,
+        lower_start=_LOWER_START.match(body) is not None,
+        starts_capital=_CAPITALISED.match(body) is not None,
+        question=tail.rstrip("\"'”’)").endswith("?"),
+    )
+
+
+def _rough_word_count(text: str) -> int:
+    return text.count(" ") + 1 if text else 0

@@ -1,0 +1,159 @@
+"""Roles: turn each article's cues into the ten line roles, using position.
+
+The same headline-shaped line is a title at the top of an article, a heading inside
+its body and a teaser after it; a name is a byline in the header and body text
+elsewhere. This module decides by where a line stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from newsdump._cues import Cue, Kind
+from newsdump._model import Role
+
+__all__ = ["assign_roles"]
+
+_DESCRIPTIVE = regex.compile(
+    r"\b(?:pictured|seen|shown|shows|poses?|posing|holds?|holding|walks?|walking|"
+    r"stands?|standing|sits?|sitting|wearing|arrives?|arriving|speaks?|speaking|"
+    r"gestures?|gesturing|looks?\s++on|attends?|map|photo|image|picture|file)\b|\b\w{2,30}?ing\b",
+    regex.I,
+)
+
+Assignment = tuple[Role, str]
+
+
+def assign_roles(cues: Sequence[Cue]) -> list[Assignment]:
+    """The role and reason of each cue of one article, in order."""
+    out: list[Assignment | None] = [None] * len(cues)
+    body_start = _assign_header(cues, out)
+    last_body = _last_body(cues, body_start)
+    for j in range(body_start, len(cues)):
+        if out[j] is None:
+            out[j] = _body_role(cues, j, last_body)
+    return [a if a is not None else (Role.BODY, "running text") for a in out]
+
+
+def _assign_header(cues: Sequence[Cue], out: list[Assignment | None]) -> int:
+    """Label the header lines; return the position where the body starts."""
+    title: str | None = None
+    previous: Role | None = None
+    j = 0
+    while j < len(cues):
+        cue = cues[j]
+        kind = cue.kind
+        nxt_cue = cues[j + 1] if j + 1 < len(cues) else None
+        nxt = nxt_cue.kind if nxt_cue is not None else None
+        role: Assignment | None = None
+        if kind is Kind.BOILERPLATE:
+            role = (Role.BOILERPLATE, cue.reason)
+        elif kind is Kind.HEADLINE:
+            if title is None and cue.features.words >= 2 and not _alt_text(cue, nxt_cue):
+                title = cue.features.text
+                role = (Role.TITLE, "first headline-shaped line of the article")
+            elif title is not None and cue.features.text == title:
+                role = (Role.BOILERPLATE, "repeated copy of the title")
+            elif previous is Role.TITLE and cue.features.words >= 6:
+                role = (Role.DEK, "headline-shaped line under the title")
+            elif title is None and nxt is Kind.HEADLINE:
+                role = (Role.BOILERPLATE, "kicker above the headline")
+            else:
+                role = (Role.CAPTION, "short line in the header: image alt text")
+        elif kind is Kind.CAPTION:
+            role = (Role.CAPTION, cue.reason)
+        elif kind in (Kind.BYLINE, Kind.NAME):
+            role = (Role.BYLINE, cue.reason)
+        elif kind is Kind.DATE:
+            role = (Role.DATE, cue.reason)
+        elif kind is Kind.BULLET:
+            role = (Role.SUMMARY, "key-point bullet at the top")
+        elif kind is Kind.PROSE and nxt is not None and _header_prose(previous, nxt):
+            role = _header_prose_role(previous)
+        elif kind is Kind.PROSE and previous is Role.TITLE and nxt is Kind.PROSE:
+            role = None
+        if role is None:
+            break
+        out[j] = role
+        previous = role[0]
+        j += 1
+    return j
+
+
+def _alt_text(cue: Cue, nxt: Cue | None) -> bool:
+    """A line followed by its photo credit, or a very short line followed by a caption,
+    is image alt text rather than a headline."""
+    if nxt is None or nxt.kind is not Kind.CAPTION:
+        return False
+    return cue.features.words <= 3 or nxt.features.words <= 6
+
+
+def _header_prose(previous: Role | None, nxt: Kind) -> bool:
+    if previous in (Role.TITLE, Role.CAPTION):
+        return nxt in (Kind.BYLINE, Kind.NAME, Kind.DATE, Kind.CAPTION, Kind.BULLET)
+    return previous is None and nxt in (Kind.CAPTION, Kind.BYLINE, Kind.NAME, Kind.DATE)
+
+
+def _header_prose_role(previous: Role | None) -> Assignment:
+    if previous is Role.CAPTION:
+        return (Role.CAPTION, "sentence after image alt text: photo caption")
+    return (Role.DEK, "sentence under the headline")
+
+
+def _last_body(cues: Sequence[Cue], start: int) -> int:
+    last = start - 1
+    for j in range(start, len(cues)):
+        if cues[j].kind in (Kind.PROSE, Kind.DATELINE):
+            last = j
+    return last
+
+
+def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
+    cue = cues[j]
+    kind = cue.kind
+    if kind is Kind.BOILERPLATE:
+        return (Role.BOILERPLATE, cue.reason)
+    if kind is Kind.CREDIT:
+        return (Role.CREDIT, cue.reason)
+    if kind is Kind.BIO:
+        if j > last_body or _only_credits_after(cues, j):
+            return (Role.CREDIT, "author note at the end")
+        return (Role.BODY, "running text (bio-like sentence inside the body)")
+    if kind is Kind.CAPTION:
+        return (Role.CAPTION, cue.reason)
+    if kind is Kind.DATE:
+        return (Role.DATE, cue.reason)
+    if kind is Kind.BYLINE:
+        return (Role.BYLINE, cue.reason)
+    if kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
+        return (Role.BODY, "running text")
+    if j > last_body:
+        return (Role.BOILERPLATE, "link or tag line after the article text")
+    if kind is Kind.NAME:
+        return (Role.BODY, "name line inside the body")
+    return _inner_headline(cues, j)
+
+
+def _only_credits_after(cues: Sequence[Cue], j: int) -> bool:
+    return all(
+        c.kind in (Kind.BOILERPLATE, Kind.CREDIT, Kind.BIO, Kind.CAPTION) for c in cues[j + 1 :]
+    )
+
+
+def _inner_headline(cues: Sequence[Cue], j: int) -> Assignment:
+    cue = cues[j]
+    f = cue.features
+    nxt = cues[j + 1] if j + 1 < len(cues) else None
+    if f.question or f.text.endswith(":"):
+        return (Role.HEADING, "question or label line inside the body")
+    if nxt is not None and nxt.kind is Kind.HEADLINE:
+        return (Role.CAPTION, "short line before a heading: image alt text")
+    if f.words <= 6 and f.capitalised >= 0.75:
+        return (Role.HEADING, "short title-case line inside the body")
+    if _DESCRIPTIVE.search(f.text):
+        return (Role.CAPTION, "descriptive line inside the body: image caption")
+    if f.words <= 10:
+        return (Role.HEADING, "short line inside the body")
+    return (Role.CAPTION, "unpunctuated line inside the body: image caption")

@@ -1,0 +1,274 @@
+"""Article boundaries: structural cues first, lexical cohesion as the tie-breaker.
+
+Works on the cues of the non-blank lines. Every decision looks at a bounded
+neighbourhood, so the whole pass is linear in the number of lines.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from newsdump._cohesion import bag
+from newsdump._cues import Cue, Kind
+from newsdump._rules import Rules
+
+__all__ = ["Boundary", "find_boundaries", "mark_blocks"]
+
+_MAX_RELATED_BLOCK = 40
+_MAX_HEADER = 14
+
+
+@attrs.frozen(slots=True)
+class Boundary:
+    """An article start: the position in the cue list and why it was chosen."""
+
+    position: int
+    reason: str
+
+
+def mark_blocks(cues: Sequence[Cue]) -> None:
+    """Turn the lines of related-link lists and multi-paragraph appeals into boilerplate.
+
+    A related-links header ("Most Read") makes the teaser lines after it boilerplate,
+    up to running text or a real byline; an appeal opener ("Since you're here …")
+    makes the running text after it boilerplate, up to the next non-prose line.
+    """
+    k = 0
+    while k < len(cues):
+        cue = cues[k]
+        if cue.related:
+            k = _mark_related(cues, k)
+            continue
+        if cue.appeal:
+            j = k + 1
+            while j < len(cues) and cues[j].kind in (Kind.PROSE, Kind.BOILERPLATE):
+                _to_boilerplate(cues[j], "inside an appeal to readers")
+                j += 1
+            k = j
+            continue
+        k += 1
+
+
+def _mark_related(cues: Sequence[Cue], start: int) -> int:
+    j = start + 1
+    stop = min(len(cues), start + _MAX_RELATED_BLOCK)
+    teasers: list[int] = []
+    while j < stop:
+        kind = cues[j].kind
+        if kind is Kind.BYLINE or kind in (Kind.PROSE, Kind.DATELINE, Kind.CREDIT):
+            break
+        if kind is Kind.BOILERPLATE and cues[j].closing:
+            break
+        teasers.append(j)
+        j += 1
+    if j < stop and cues[j].kind is Kind.BYLINE:
+        # The byline belongs to the next article: give back its headline (the lines
+        # after the last teaser date) to the article.
+        while teasers and cues[teasers[-1]].kind is not Kind.DATE:
+            teasers.pop()
+    for t in teasers:
+        _to_boilerplate(cues[t], "related-link teaser")
+    return max(j, start + 1)
+
+
+def _to_boilerplate(cue: Cue, reason: str) -> None:
+    if cue.kind is not Kind.BOILERPLATE:
+        cue.kind = Kind.BOILERPLATE
+        cue.reason = reason
+
+
+def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
+    """The positions (in ``cues``) where articles start, the first always included."""
+    if not cues:
+        return []
+    cohesion = _Cohesion(cues, rules)
+    starts: list[Boundary] = [Boundary(0, "start of the dump")]
+    seen_body = False
+    after_closer = False
+    k = 0
+    while k < len(cues):
+        cue = cues[k]
+        if cue.kind is Kind.BOILERPLATE:
+            after_closer = after_closer or cue.closing
+            k += 1
+            continue
+        if after_closer and k > starts[-1].position:
+            starts.append(Boundary(k, "first line after a closing line"))
+            after_closer = False
+            seen_body = False
+            k = _skip_header(cues, k)
+            continue
+        after_closer = cue.closer
+        if cue.kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
+            if cue.kind is Kind.DATELINE and seen_body:
+                top = _header_top(cues, k, starts[-1].position)
+                starts.append(Boundary(top, "dateline after running text"))
+                seen_body = True
+                k += 1
+                continue
+            seen_body = seen_body or cue.kind is not Kind.BULLET
+            k += 1
+            continue
+        if not seen_body or cue.kind in (Kind.CREDIT, Kind.BIO):
+            k += 1
+            continue
+        end = _header_end(cues, k)
+        anchor = _anchor(cues, k, end)
+        if anchor is not None:
+            top = _header_top(cues, anchor[0], starts[-1].position)
+            starts.append(Boundary(top, anchor[1]))
+            seen_body = False
+            k = end
+            continue
+        if end < len(cues) and cohesion.breaks(k, end):
+            starts.append(Boundary(k, "heading or caption where the topic changes"))
+            seen_body = False
+        k = end
+    return starts
+
+
+def _skip_header(cues: Sequence[Cue], k: int) -> int:
+    while k < len(cues) and (cues[k].header_like or cues[k].kind is Kind.BOILERPLATE):
+        k += 1
+    return k
+
+
+def _header_end(cues: Sequence[Cue], k: int) -> int:
+    """One past the run of header-like lines (and boilerplate) starting at ``k``."""
+    j = k
+    limit = min(len(cues), k + _MAX_HEADER)
+    while j < limit:
+        cue = cues[j]
+        if cue.header_like or (cue.kind is Kind.BOILERPLATE and not cue.closing):
+            j += 1
+            continue
+        # A dek: one sentence right under a headline, before the byline or date.
+        if (
+            cue.kind is Kind.PROSE
+            and j > k
+            and cues[j - 1].kind is Kind.HEADLINE
+            and j + 1 < len(cues)
+            and cues[j + 1].kind in (Kind.BYLINE, Kind.NAME, Kind.DATE, Kind.CAPTION)
+        ):
+            j += 1
+            continue
+        break
+    return max(j, k + 1)
+
+
+def _anchor(cues: Sequence[Cue], k: int, end: int) -> tuple[int, str] | None:
+    """The line in ``cues[k:end]`` that proves an article header, with the reason."""
+    previous_headline: str | None = None
+    for j in range(k, end):
+        cue = cues[j]
+        if cue.kind is Kind.BYLINE:
+            return j, "header with a byline"
+        if cue.kind is Kind.DATE:
+            return j, "header with a date line"
+        if cue.kind is Kind.NAME and j > k and cues[j - 1].kind is Kind.HEADLINE:
+            return j, "headline followed by an author name"
+        if cue.kind is Kind.HEADLINE:
+            if previous_headline is not None and cue.features.text == previous_headline:
+                return j, "repeated headline"
+            previous_headline = cue.features.text
+        elif cue.kind is Kind.BOILERPLATE and j > k and previous_headline is not None:
+            if cue.features.text == previous_headline:
+                return j, "repeated headline"
+    return None
+
+
+def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
+    """Walk up from ``anchor`` over header lines to where the article starts."""
+    top = anchor
+    j = anchor - 1
+    while j > floor:
+        cue = cues[j]
+        if cue.header_like or (cue.kind is Kind.BOILERPLATE and not cue.closing and not cue.related):
+            if cue.kind is Kind.BOILERPLATE and cue.reason == "related-link teaser":
+                break
+            top = j
+            j -= 1
+            continue
+        if (
+            cue.kind is Kind.PROSE
+            and j - 1 > floor
+            and cues[j - 1].kind is Kind.HEADLINE
+            and top == j + 1
+        ):
+            top = j
+            j -= 1
+            continue
+        break
+    # Boilerplate above the first real header line stays with the article before.
+    while top < anchor and cues[top].kind is Kind.BOILERPLATE:
+        top += 1
+    return top
+
+
+class _Cohesion:
+    """Lexical cohesion across a gap, with inverse line frequency from a local window."""
+
+    def __init__(self, cues: Sequence[Cue], rules: Rules) -> None:
+        self._cues = cues
+        self._bags = [
+            bag(c.features.text) if c.kind is not Kind.BOILERPLATE else Counter[str]()
+            for c in cues
+        ]
+        self._window = rules.cohesion_window
+        self._context = rules.context_lines
+        self._threshold = rules.cohesion_threshold
+
+    def _content(self, start: int, step: int) -> list[Counter[str]]:
+        out: list[Counter[str]] = []
+        j = start
+        while 0 <= j < len(self._bags) and len(out) < self._window:
+            if self._bags[j]:
+                out.append(self._bags[j])
+            j += step
+        return out
+
+    def _idf(self, k: int) -> tuple[dict[str, int], int]:
+        lo = max(0, k - self._context)
+        hi = min(len(self._bags), k + self._context)
+        df: Counter[str] = Counter()
+        lines = 0
+        for counts in self._bags[lo:hi]:
+            if counts:
+                df.update(counts.keys())
+                lines += 1
+        return df, lines
+
+    def breaks(self, k: int, end: int) -> bool:
+        """Whether the text before ``k`` and from ``end`` on share too little vocabulary."""
+        before = self._content(k - 1, -1)
+        after = self._content(k, 1)
+        if len(before) < 2 or len(after) < 2:
+            return False
+        df, lines = self._idf(k)
+        return _weighted_cosine(before, after, df, lines) < self._threshold
+
+
+def _weighted_cosine(
+    before: Sequence[Counter[str]], after: Sequence[Counter[str]], df: Counter[str], lines: int
+) -> float:
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for counts in before:
+        left.update(counts)
+    for counts in after:
+        right.update(counts)
+
+    def weights(side: Counter[str]) -> dict[str, float]:
+        return {
+            w: (1.0 + math.log(c)) * math.log((lines + 1) / (df.get(w, 0) + 1))
+            for w, c in side.items()
+        }
+
+    lw, rw = weights(left), weights(right)
+    dot = sum(v * rw[w] for w, v in lw.items() if w in rw)
+    norm = math.sqrt(sum(v * v for v in lw.values())) * math.sqrt(sum(v * v for v in rw.values()))
+    return dot / norm if norm else 1.0
