@@ -75,6 +75,15 @@ class Cue:
         return self.kind in _HEADER_KINDS
 
 
+def _continues(line: Features, nxt: Features) -> bool:
+    """Whether ``nxt`` reads as the rest of a sentence that ``line`` left open."""
+    if nxt.html or nxt.text[:1] in ",;)—–":
+        return True
+    # A lower-case start continues the sentence only on the very next line, and only
+    # when it is not itself a short lower-case label (image alt text often is).
+    return nxt.lower_start and nxt.index == line.index + 1 and not nxt.fragment
+
+
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?][\"'”’]?\s++[\p{Lu}\"“‘]")
 
 _HEADER_KINDS = frozenset(
@@ -129,9 +138,7 @@ def _mend_broken_sentences(cues: Sequence[Cue]) -> None:
             continue
         if cue.kind is Kind.HEADLINE:
             f = cue.features
-            runs_on = following is not None and (
-                following.features.lower_start or following.features.html
-            )
+            runs_on = following is not None and _continues(f, following.features)
             if runs_on:
                 cue.kind, cue.reason = Kind.PROSE, "sentence runs on into the next line"
             elif f.words >= 8 and _SENTENCE_BREAK.search(f.text):

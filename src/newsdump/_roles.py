@@ -25,6 +25,9 @@ _DESCRIPTIVE = regex.compile(
 
 Assignment = tuple[Role, str]
 
+_HEADER_SCAN = 14
+_QUOTES = frozenset("\"'“‘«„")
+
 
 def assign_roles(cues: Sequence[Cue]) -> list[Assignment]:
     """The role and reason of each cue of one article, in order."""
@@ -39,7 +42,8 @@ def assign_roles(cues: Sequence[Cue]) -> list[Assignment]:
 
 def _assign_header(cues: Sequence[Cue], out: list[Assignment | None]) -> int:
     """Label the header lines; return the position where the body starts."""
-    title: str | None = None
+    title_at = _choose_title(cues)
+    title = cues[title_at].features.text if title_at is not None else None
     previous: Role | None = None
     j = 0
     while j < len(cues):
@@ -51,19 +55,20 @@ def _assign_header(cues: Sequence[Cue], out: list[Assignment | None]) -> int:
         if kind is Kind.BOILERPLATE:
             role = (Role.BOILERPLATE, cue.reason)
         elif kind is Kind.HEADLINE:
-            if title is None and cue.features.words >= 2 and not _alt_text(cue, nxt_cue):
-                title = cue.features.text
-                role = (Role.TITLE, "first headline-shaped line of the article")
+            if j == title_at:
+                role = (Role.TITLE, "best headline-shaped line at the top of the article")
             elif title is not None and cue.features.text == title:
                 role = (Role.BOILERPLATE, "repeated copy of the title")
+            elif title_at is not None and j < title_at:
+                role = (Role.BOILERPLATE, "kicker or navigation above the headline")
             elif previous is Role.TITLE and cue.features.words >= 6:
                 role = (Role.DEK, "headline-shaped line under the title")
-            elif title is None and nxt is Kind.HEADLINE:
-                role = (Role.BOILERPLATE, "kicker above the headline")
             else:
                 role = (Role.CAPTION, "short line in the header: image alt text")
         elif kind is Kind.CAPTION:
             role = (Role.CAPTION, cue.reason)
+        elif kind is Kind.NAME and nxt_cue is not None and _echoed(cue, nxt_cue):
+            role = (Role.CAPTION, "name repeated in the line below: image alt text")
         elif kind in (Kind.BYLINE, Kind.NAME):
             role = (Role.BYLINE, cue.reason)
         elif kind is Kind.DATE:
@@ -72,14 +77,38 @@ def _assign_header(cues: Sequence[Cue], out: list[Assignment | None]) -> int:
             role = (Role.SUMMARY, "key-point bullet at the top")
         elif kind is Kind.PROSE and nxt is not None and _header_prose(previous, nxt):
             role = _header_prose_role(previous)
-        elif kind is Kind.PROSE and previous is Role.TITLE and nxt is Kind.PROSE:
-            role = None
         if role is None:
             break
         out[j] = role
         previous = role[0]
         j += 1
     return j
+
+
+def _choose_title(cues: Sequence[Cue]) -> int | None:
+    """The position of the headline among the header's headline-shaped lines."""
+    best: tuple[int, int] | None = None
+    for j, cue in enumerate(cues[:_HEADER_SCAN]):
+        if cue.kind in (Kind.PROSE, Kind.DATELINE, Kind.CREDIT, Kind.BIO):
+            break
+        if cue.kind is not Kind.HEADLINE:
+            continue
+        nxt = cues[j + 1] if j + 1 < len(cues) else None
+        if _alt_text(cue, nxt):
+            continue
+        f = cue.features
+        score = 0
+        score += 2 if 4 <= f.words <= 25 else 0
+        score += 1 if f.words >= 3 else -2
+        score += 0 if f.text[:1] in _QUOTES else 1
+        if best is None or score > best[0]:
+            best = (score, j)
+    return best[1] if best is not None else None
+
+
+def _echoed(cue: Cue, nxt: Cue) -> bool:
+    """Whether the next line repeats this short line, as a caption repeats its alt text."""
+    return nxt.kind is not Kind.HEADLINE and cue.features.text.casefold() in nxt.features.text.casefold()
 
 
 def _alt_text(cue: Cue, nxt: Cue | None) -> bool:

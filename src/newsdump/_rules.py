@@ -113,7 +113,8 @@ class Rules:
     """How many content lines on each side of a gap lexical cohesion compares."""
 
     cohesion_threshold: float = 0.05
-    """Below this similarity across a gap, a weak structural cue becomes a boundary."""
+    """Below this similarity (idf-weighted cosine) across a gap, a weak structural cue
+    (a captioned photo, a headline block without byline or date) becomes a boundary."""
 
     def extend(self, **tables: Iterable[str]) -> Rules:
         """Return a copy with ``tables`` appended to the named tables.

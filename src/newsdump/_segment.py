@@ -124,8 +124,8 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
             seen_body = False
             k = end
             continue
-        if end < len(cues) and cohesion.breaks(k, end):
-            starts.append(Boundary(k, "heading or caption where the topic changes"))
+        if _weak_header(cues, k, end) and end < len(cues) and cohesion.breaks(k, end):
+            starts.append(Boundary(k, "header block where the topic changes"))
             seen_body = False
         k = end
     return starts
@@ -179,6 +179,14 @@ def _anchor(cues: Sequence[Cue], k: int, end: int) -> tuple[int, str] | None:
             if cue.features.text == previous_headline:
                 return j, "repeated headline"
     return None
+
+
+def _weak_header(cues: Sequence[Cue], k: int, end: int) -> bool:
+    """A header block without an anchor that could still open an article: a headline
+    with more header lines under it, or a captioned photo. A lone heading never does."""
+    if end - k >= 2:
+        return any(c.kind is Kind.HEADLINE for c in cues[k:end])
+    return cues[k].kind is Kind.CAPTION
 
 
 def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:

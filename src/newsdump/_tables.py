@@ -247,7 +247,6 @@ CLOSING_PHRASES: tuple[str, ...] = (
     "This story was originally published <any>",
     "originally appeared in <publisher>",
     "originally published by <publisher>",
-    "See more stories on <publisher>",
     "Republished with permission",
     "Distributed by <publisher>",
     "Copyright <any> All rights reserved",

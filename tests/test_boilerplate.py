@@ -1,0 +1,104 @@
+"""Boilerplate cues: phrase tables, generic shapes, repeated and injected text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdump import Rules
+from newsdump._boilerplate import local_boilerplate, repeated_lines
+from newsdump._features import line_features, patterns
+
+RULES = Rules()
+
+
+def _verdict(text: str, rules: Rules = RULES) -> str | None:
+    result = local_boilerplate(line_features(0, text), patterns(rules), rules)
+    return result.reason if result is not None else None
+
+
+class TestLocalBoilerplate:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Advertisement",
+            "Story continues below advertisement",
+            "Read the original article on The Morning Ledger",
+            "This article originally appeared on Harbor Weekly.",
+            "Sign up for our free Morning Brief newsletter and get the news in your inbox.",
+            "Like what you read? Please consider supporting our nonprofit newsroom today.",
+            "Share this article",
+            "Copyright 2023 Delta Broadcasting Inc. All rights reserved.",
+            "City council approves new budget for parks Read more",
+            "https://example.com/news/2023/11/08/story",
+            "@metrodesk",
+            "<div class=\"ad-slot\"></div>",
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+            "Service apply.",
+            "We may earn a commission when you buy through links on our site.",
+            "* * *",
+        ],
+    )
+    def test_site_text_is_boilerplate(self, text: str) -> None:
+        """Phrases many publishers print, links, markup and separators are boilerplate."""
+        assert _verdict(text) is not None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The company updated its privacy policy in May after regulators complained.",
+            "Officials said the newsletter had been sent to 40,000 residents last spring.",
+            "By the end of the year, the council expects to read more than 200 submissions.",
+            "The mayor thanked volunteers who support the shelter every winter.",
+            "WASHINGTON (AP) — Lawmakers returned on Monday to a crowded agenda.",
+        ],
+    )
+    def test_prose_mentioning_site_words_is_not_boilerplate(self, text: str) -> None:
+        """Body sentences that merely mention a boilerplate word stay content."""
+        assert _verdict(text) is None
+
+    def test_closing_phrase_is_flagged_as_closing(self) -> None:
+        """Syndication lines close an article, which the segmenter relies on."""
+        result = local_boilerplate(
+            line_features(0, "Read the original article on Valley Post"),
+            patterns(RULES),
+            RULES,
+        )
+        assert result is not None
+        assert result.closing
+
+    def test_user_phrase_extends_the_table(self) -> None:
+        """A publisher's own pitch, unknown to the defaults, is caught once added."""
+        pitch = "Members keep the lights on at the Harbour Herald, thank you."
+        assert _verdict(pitch) is None
+        rules = RULES.extend(boilerplate_phrases=["keep the lights on at <publisher>"])
+        assert _verdict(pitch, rules) is not None
+
+
+class TestRepeatedLines:
+    def test_adjacent_copies_keep_the_first(self) -> None:
+        """A headline printed three times keeps its first copy; the others are marked."""
+        title = "Regional airline cancels winter routes after fuel costs climb"
+        feats = [line_features(i, t) for i, t in enumerate([title, title, title, "Body."])]
+        marked = repeated_lines(feats, RULES)
+        assert sorted(marked) == [1, 2]
+
+    def test_distant_copies_are_all_marked(self) -> None:
+        """Text injected twice into an article (a tooltip) is boilerplate everywhere."""
+        tip = "(Glossary) A term used by the ministry for its programme of rural housing loans."
+        texts = [tip, "First paragraph of the story.", "Second.", tip]
+        feats = [line_features(i, t) for i, t in enumerate(texts)]
+        assert sorted(repeated_lines(feats, RULES)) == [0, 3]
+
+    def test_short_distant_repeats_are_left_alone(self) -> None:
+        """Short lines that recur ("Wales Online", "Photo") are judged elsewhere."""
+        texts = ["Local News", "A paragraph of text here.", "Local News"]
+        feats = [line_features(i, t) for i, t in enumerate(texts)]
+        assert repeated_lines(feats, RULES) == {}
+
+    def test_repeats_beyond_the_context_window_are_ignored(self) -> None:
+        """Recurrence only counts within ``context_lines``, keeping decisions local."""
+        tip = "A glossary definition that a plugin injects into running text of articles."
+        rules = Rules(context_lines=2)
+        texts = [tip, "One.", "Two.", "Three.", tip]
+        feats = [line_features(i, t) for i, t in enumerate(texts)]
+        assert repeated_lines(feats, rules) == {}
