@@ -19,6 +19,7 @@ from newsdump._rules import Rules
 __all__ = ["Boundary", "find_boundaries", "mark_blocks"]
 
 _MAX_RELATED_BLOCK = 40
+_MAX_APPEAL_BLOCK = 15
 _MAX_HEADER = 14
 
 
@@ -45,7 +46,8 @@ def mark_blocks(cues: Sequence[Cue]) -> None:
             continue
         if cue.appeal:
             j = k + 1
-            while j < len(cues) and cues[j].kind in (Kind.PROSE, Kind.BOILERPLATE):
+            stop = min(len(cues), k + 1 + _MAX_APPEAL_BLOCK)
+            while j < stop and cues[j].kind in (Kind.PROSE, Kind.BOILERPLATE):
                 _to_boilerplate(cues[j], "inside an appeal to readers")
                 j += 1
             k = j
