@@ -116,6 +116,22 @@ class Rules:
     """Below this similarity (idf-weighted cosine) across a gap, a weak structural cue
     (a captioned photo, a headline block without byline or date) becomes a boundary."""
 
+    date_labels: tuple[str, ...] = attrs.field(default=_tables.DATE_LABELS, converter=_tuple)
+    """Labels printed before or after a standalone date (``Published:``, ``Last updated``);
+    a line that is only labels and dates is a date line."""
+
+    publication_words: tuple[str, ...] = attrs.field(
+        default=_tables.PUBLICATION_WORDS, converter=_tuple
+    )
+    """Words that make a capitalised phrase a publication's name, not a person's
+    (``Times``, ``Herald``, ``Today``): ``Written by Miami Today`` credits no author."""
+
+    dateline_labels: tuple[str, ...] = attrs.field(
+        default=_tables.DATELINE_LABELS, converter=_tuple
+    )
+    """Upper-case labels that open a paragraph like a dateline but name no place
+    (``UPDATE:``, ``EXCLUSIVE —``)."""
+
     def extend(self, **tables: Iterable[str]) -> Rules:
         """Return a copy with ``tables`` appended to the named tables.
 
