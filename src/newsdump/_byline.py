@@ -1,0 +1,665 @@
+"""Byline parsing: who wrote an article, for which outlet, from where and when.
+
+:func:`parse_byline` reads one line. It is also the line classifier's byline test, so
+it prefers saying ``None`` to crediting a wrong author. A line is a byline when it has a
+*cue* (``By``, ``Written by``, a job title, a reading time, a date after a name, an
+agency or publication after a comma or bar, ``X in Place``) around people's names, or
+when it is nothing but a person's name (a *bare* name).
+
+What counts as a person's name: 2 to 6 words, each a capitalised word (``McDonald``,
+``O'Brien``, ``Allen-Ebrahimian``), an initial (``C.``, ``J.R.``), a particle (``van``,
+``de la``) or a suffix (``Jr.``), with at least two words that are not initials, or one
+after an initial. No word may be a stopword, a weekday, a ``Rules.not_names`` or
+``Rules.publication_words`` entry, or an acronym; the name may not be an agency or a
+publisher. A bare name (no cue) must also be mixed case and at most 4 words; a headline
+in Title Case made only of name-shaped words ("Huawei China") still passes, and the
+classifier decides such lines by their place in the article; a bare line whose middle word
+ends in ``s`` reads as a verb (``Mayor Signs Budget``) and is refused.
+
+Names printed in capitals after a cue (``By JANE DOE``) are title-cased (``Jane Doe``,
+``O'Brien``, ``McDonald``, particles lower case); other names are kept as printed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from newsdump._model import Byline
+from newsdump._phrases import normalize
+from newsdump._rules import Rules
+
+__all__ = ["parse_byline"]
+
+_DEFAULT_RULES = Rules()
+_MAX_CHARS = 300
+_MAX_NAME_TOKENS = 6
+_MAX_BARE_TOKENS = 4
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+_WEEKDAYS = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+]
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    forms = [w for word in words for w in (word, word.upper())]
+    return "(?:" + "|".join(sorted(set(forms), key=len, reverse=True)) + ")"
+
+
+_MONTH = _alternatives(_MONTHS)
+_WEEKDAY = _alternatives(_WEEKDAYS)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?+"
+_TIME = (
+    r"\d{1,2}(?::\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?|\s?[AaPp]\.?[Mm]\.?)"
+    r"(?:\s(?:[A-Z]{1,2}[SD]?T|GMT|UTC))?(?![\p{L}\d])"
+)
+_DATE = regex.compile(
+    rf"""
+    (?<![\p{{L}}\d])
+    (?:
+        (?:{_WEEKDAY}\.?,?\s)?
+        (?:
+            {_MONTH}\.?\s{_DAY}(?:,?\s\d{{4}})?
+          | {_DAY}\s{_MONTH}\.?,?\s\d{{4}}
+        )
+      | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?)?
+      | \d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})
+      | {_TIME}
+    )
+    (?![\p{{L}}\d])
+    (?:,?\s(?:at\s|[|·•–—-]\s)?{_TIME})?
+    """,
+    regex.VERBOSE,
+)
+_READING_TIME = regex.compile(
+    r"(?<![\p{L}\d])\d{1,3}\s?(?:min|mins|minutes?)\.?\s(?:read|reading)(?!\p{L})",
+    regex.IGNORECASE,
+)
+_CUE = regex.compile(
+    r"^(?:(?i:written|words|story|text|posted|reported|report|article|column|"
+    r"photos?\sand\swords)\s)?"
+    r"(?:(?i:by)(?:\s?:\s?|\s)|By(?=\p{Lu}))"
+)
+_URL = regex.compile(r"(?i:https?://|www\.|\.(?:com|org|net|co\.uk)/)")
+_CONTACT = regex.compile(
+    r"(?:(?<![\p{L}\d])(?i:follow|email|e-mail|contact)\s)?"
+    r"(?:[\w.+-]{1,64}+@[\w-]{1,64}+(?:\.[\w-]{1,64}+){1,4}+|(?<![\w@])@\w{1,40}+)"
+)
+_SEPARATOR = regex.compile(r"\s*+[|;,]\s*+(?:(?:and|&)\s++)?|\s++(?:and|&)\s++")
+_FOR = regex.compile(r"\s(?i:for)\s(?=\p{Lu}|[Tt]he\s)")
+_IN = regex.compile(r"\sin\s(?=\p{Lu})")
+_STRIP = " \t,;|·•-–—:/"
+_CONNECTORS = frozenset(
+    [
+        "on",
+        "at",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "date",
+        "|",
+        "-",
+        "–",
+        "—",
+        "·",
+        "•",
+        ",",
+    ]
+)
+_PICTURE_WORDS = frozenset(["image", "photo", "avatar", "headshot", "portrait", "picture"])
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "without",
+        "by",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "as",
+        "if",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "how",
+        "why",
+        "what",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "which",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "about",
+        "up",
+        "down",
+        "out",
+        "new",
+        "more",
+        "most",
+        "all",
+        "any",
+        "some",
+        "you",
+        "your",
+        "we",
+        "our",
+        "they",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "i",
+        "my",
+        "me",
+        "us",
+        "them",
+        "there",
+        "here",
+        "just",
+        "also",
+        "only",
+        "very",
+        "says",
+        "said",
+        "says",
+        "via",
+        "per",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "dei",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "les",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "y",
+    ]
+)
+_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_NAME_WORD = regex.compile(
+    r"^\p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,30}+(?:['’\-]\p{L}[\p{Ll}\p{Lu}\p{M}]{0,30}+){0,3}+$"
+)
+_INITIAL = regex.compile(r"^(?:\p{Lu}\.?|(?:\p{Lu}\.){2,3}+)$")
+_ELIDED = regex.compile(r"^(?:al|el|d)['’\-]\p{Lu}\p{L}{1,30}+$")
+_CAPS_PART = regex.compile(r"(?<=^|['’\-])(M[Cc](?=\p{L}{2}))?(\p{L})(\p{L}*+)")
+
+
+@attrs.frozen(slots=True)
+class _Tables:
+    """The rules tables, folded for matching."""
+
+    agencies: dict[str, str]
+    publishers: frozenset[str]
+    job_titles: tuple[tuple[str, ...], ...]
+    not_names: frozenset[str]
+    publication_words: frozenset[str]
+    glue: regex.Pattern[str]
+
+    def agency(self, text: str) -> str | None:
+        """Return the agency ``text`` names, as printed, or None."""
+        key = _fold(text)
+        if key in self.agencies:
+            return text.strip()
+        return text.strip() if key.startswith("the ") and key[4:] in self.agencies else None
+
+    def publisher(self, text: str) -> bool:
+        """Whether ``text`` is a known publisher."""
+        key = _fold(text)
+        return key in self.publishers or (key.startswith("the ") and key[4:] in self.publishers)
+
+    def outlet(self, words: Sequence[str]) -> bool:
+        """Whether ``words`` read as a publication's name rather than a person's."""
+        return any(w.strip(_STRIP).casefold() in self.publication_words for w in words)
+
+
+@functools.lru_cache(maxsize=8)
+def _tables(rules: Rules) -> _Tables:
+    glue_words = sorted(
+        {t.split()[0].capitalize() for t in rules.job_titles if t.strip()} | set(_MONTHS),
+        key=len,
+        reverse=True,
+    )
+    glue = regex.compile(
+        r"(?<=\p{Ll}{2})(?=(?:" + "|".join(map(regex.escape, glue_words)) + r")(?!\p{Ll}))"
+    )
+    return _Tables(
+        agencies={_fold(a): a for a in rules.agencies},
+        publishers=frozenset(_fold(p) for p in rules.publishers),
+        job_titles=tuple(
+            sorted({tuple(_fold(t).split()) for t in rules.job_titles if t.strip()}, key=len)
+        )[::-1],
+        not_names=frozenset(_fold(n) for n in rules.not_names),
+        publication_words=frozenset(_fold(w) for w in rules.publication_words),
+        glue=glue,
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(_STRIP)
+
+
+@attrs.define(slots=True)
+class _Credit:
+    """What the segments of one byline add up to."""
+
+    authors: list[str] = attrs.Factory(list)
+    agency: str | None = None
+    publication: str | None = None
+    job_title: str | None = None
+    locations: list[str] = attrs.Factory(list)
+
+    def add(self, other: _Credit) -> None:
+        """Merge ``other`` in; the first agency, publication and job title win."""
+        self.authors.extend(a for a in other.authors if a not in self.authors)
+        self.agency = self.agency or other.agency
+        self.publication = self.publication or other.publication
+        self.job_title = self.job_title or other.job_title
+        self.locations.extend(other.locations)
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing was found."""
+        return not (self.authors or self.agency or self.publication or self.job_title)
+
+
+def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
+    """Parse ``text`` (one line) as an author line; return None when it is not one.
+
+    Authors are people only: agencies go to ``agency``, outlets to ``publication``. A
+    date in the line goes to ``date_text`` as printed, a reading time (``2 min read``)
+    to ``reading_time``. ``bare`` is True when the line is only a name or names.
+    """
+    rules = rules or _DEFAULT_RULES
+    line = normalize(text)
+    if not line or len(line) > _MAX_CHARS or _URL.search(line):
+        return None
+    tables = _tables(rules)
+    line = tables.glue.sub(" ", line)
+    line, reading_time = _cut(line, _READING_TIME)
+    line = normalize(_CONTACT.sub(" ", line)).strip(_STRIP)
+    head, date_text, tail = _split_date(line)
+    cue = _CUE.match(head)
+    region = head[cue.end() :] if cue else head
+    region = region.strip(_STRIP)
+    credit = _Credit()
+    if date_text is not None and (not region or (not cue and tables.publisher(region))):
+        if region:
+            credit.publication = region
+        region = tail
+    elif len(tail.split()) > rules.max_byline_words:
+        return None
+    if not region or len(region.split()) > rules.max_byline_words:
+        return None
+    found = _read_region(_drop_picture_word(region), tables, cued=cue is not None)
+    if found is None:
+        return None
+    credit.add(found)
+    if credit.empty:
+        return None
+    bare = not (cue or date_text or reading_time) and _only_names(credit)
+    if not (cue or credit.authors or _job_line(credit)):
+        return None
+    return Byline(
+        text=text.strip(),
+        authors=tuple(credit.authors),
+        agency=credit.agency,
+        publication=credit.publication,
+        job_title=credit.job_title,
+        location=", ".join(credit.locations) or None,
+        reading_time=reading_time,
+        date_text=date_text,
+        bare=bare,
+    )
+
+
+def _cut(line: str, pattern: regex.Pattern[str]) -> tuple[str, str | None]:
+    match = pattern.search(line)
+    if match is None:
+        return line, None
+    rest = line[: match.start()].rstrip(_STRIP) + " " + line[match.end() :].lstrip(_STRIP)
+    return rest.strip(), match.group()
+
+
+def _split_date(line: str) -> tuple[str, str | None, str]:
+    """Split ``line`` around its first date: the text before, the date, the text after."""
+    match = _DATE.search(line)
+    if match is None:
+        return line, None, ""
+    words = line[: match.start()].split()
+    while words and _fold(words[-1]) in _CONNECTORS | {""}:
+        words.pop()
+    head = " ".join(words).strip(_STRIP)
+    return head, match.group().strip(), line[match.end() :].strip(_STRIP)
+
+
+def _drop_picture_word(region: str) -> str:
+    words = region.split()
+    if len(words) > 2 and words[-1].casefold() in _PICTURE_WORDS:
+        return " ".join(words[:-1])
+    return region
+
+
+def _only_names(credit: _Credit) -> bool:
+    return bool(credit.authors) and not (
+        credit.agency or credit.publication or credit.job_title or credit.locations
+    )
+
+
+def _job_line(credit: _Credit) -> bool:
+    """Tell a cue-less line with no author: ``Political Editor``, ``PhillyVoice Staff``."""
+    title = credit.job_title or ""
+    return not credit.authors and (len(title.split()) >= 2 or bool(credit.publication and title))
+
+
+def _read_region(region: str, tables: _Tables, *, cued: bool) -> _Credit | None:
+    """Read the names part of a byline; None when any part is not a credit."""
+    if any(ch in region for ch in ':?!"“”()[]{}') or (region[:1].islower() and not cued):
+        return None
+    whole = tables.agency(region)
+    if whole is not None:
+        return _Credit(agency=whole)
+    credit = _Credit()
+    segments = [s.strip(_STRIP) for s in _SEPARATOR.split(region)]
+    for segment in filter(None, segments):
+        found = _read_segment(segment, tables, cued=cued, follows=bool(credit.authors))
+        if found is None:
+            if _contact_words(segment, tables):
+                continue
+            return None
+        credit.add(found)
+    return credit
+
+
+def _contact_words(segment: str, tables: _Tables) -> bool:
+    return all(w.strip(_STRIP).casefold() in tables.not_names for w in segment.split())
+
+
+def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -> _Credit | None:
+    """Read one comma- or bar-separated part; ``follows`` says an author came before."""
+    agency = tables.agency(segment)
+    if agency is not None:
+        return _Credit(agency=agency)
+    if tables.publisher(segment):
+        return _Credit(publication=segment)
+    words = segment.split()
+    if any(tables.agency(w) for w in words if w.isupper() and len(w) > 1) and not _name(
+        words, tables, bare=False
+    ):
+        return _Credit(agency=segment)
+    outlet = _FOR.search(segment)
+    if outlet is not None:
+        person = _read_person(segment[: outlet.start()], tables, title_only=False)
+        publication = segment[outlet.end() :]
+        if person is None or not person.authors or not _capitalised(publication.split()):
+            return None
+        person.publication = publication
+        return person
+    person = _read_person(segment, tables, title_only=follows)
+    if person is None and cued and _capitalised(words) and _is_outlet(words, tables):
+        return _Credit(publication=segment)
+    return person
+
+
+def _is_outlet(words: Sequence[str], tables: _Tables) -> bool:
+    return tables.outlet(words) or any(
+        regex.search(r"\p{L}\.(?:com|org|net|news|co)$", w) for w in words
+    )
+
+
+def _capitalised(words: Sequence[str]) -> bool:
+    """Whether every word is capitalised or a short lowercase link word."""
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "the", "&") for w in words
+    )
+
+
+def _read_person(segment: str, tables: _Tables, *, title_only: bool) -> _Credit | None:
+    """Read ``Name``, ``Name in Place``, ``Name Job title`` or a job title alone.
+
+    With ``title_only`` (a part after an author: ``Jane Doe, Senior Political
+    Correspondent``) words before a job title are the title's, never a name.
+    """
+    locations: list[str] = []
+    located = _IN.search(segment)
+    if located is not None:
+        place = segment[located.end() :].split()
+        if not 1 <= len(place) <= 4 or not _capitalised(place):
+            return None
+        locations.append(" ".join(place))
+        segment = segment[: located.start()]
+    words = segment.split()
+    start = _job_title_start(words, tables)
+    if start is None:
+        name = _name(words, tables, bare=False)
+        return _Credit(authors=[name], locations=locations) if name else None
+    name_words, title_words = ([], list(words)) if title_only else _split_title(words, start)
+    title = " ".join(title_words)
+    if not name_words:
+        return _title_alone(title_words, len(words) - start, tables)
+    name = _name(name_words, tables, bare=False)
+    if name is not None:
+        return _Credit(authors=[name], job_title=title, locations=locations)
+    return None
+
+
+def _title_alone(words: Sequence[str], keyword: int, tables: _Tables) -> _Credit | None:
+    """Read a job title with no name; ``PhillyVoice Staff`` names an outlet.
+
+    ``keyword`` is how many trailing words are the job title proper.
+    """
+    if not _capitalised(words[:1]) or len(words) > 5:
+        return None
+    modifiers = words[: len(words) - keyword]
+    if modifiers and _fold(words[-keyword]) == "staff" and _capitalised(modifiers):
+        if _contact_words(" ".join(modifiers), tables):
+            return None
+        return _Credit(publication=" ".join(modifiers), job_title=" ".join(words[-keyword:]))
+    return _Credit(job_title=" ".join(words))
+
+
+def _job_title_start(words: Sequence[str], tables: _Tables) -> int | None:
+    """Find where a trailing job title (``Diplomatic editor``'s keyword) starts."""
+    folded = tuple(w.strip(_STRIP).casefold() for w in words)
+    for title in tables.job_titles:
+        if len(title) <= len(folded) and folded[len(folded) - len(title) :] == title:
+            return len(folded) - len(title)
+    return None
+
+
+def _split_title(words: Sequence[str], start: int) -> tuple[list[str], list[str]]:
+    """Split a name from the modifiers of the job title after it.
+
+    Lowercase words before the keyword belong to the title, and so does the capitalised
+    word before them (``World affairs editor``); capitalised modifiers (``Senior
+    Political Correspondent``) are whatever follows the first two name words.
+    """
+    head = list(words[:start])
+    while head and head[-1][:1].islower() and head[-1].casefold() not in _PARTICLES:
+        start -= 1
+        head.pop()
+    if start < len(words) - 1 and words[start][:1].islower() and len(head) > 2:
+        start -= 1
+        head.pop()
+    cut = _name_length(head)
+    return head[:cut], list(head[cut:]) + list(words[start:])
+
+
+def _name_length(words: Sequence[str]) -> int:
+    """How many of ``words`` make up a leading two-word name (initials and particles aside).
+
+    Zero when ``words`` hold no such name: they are then all the job title's.
+    """
+    real = 0
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if folded in _SUFFIXES and real >= 2:
+            continue
+        if real >= 2:
+            return i
+        if not (_INITIAL.match(word) or folded in _PARTICLES):
+            real += 1
+    return len(words) if real >= 2 else 0
+
+
+def _name(words: Sequence[str], tables: _Tables, *, bare: bool) -> str | None:
+    """``words`` as a person's name, or None when they do not read as one."""
+    tokens = [w.strip(",;|·•") for w in words]
+    if not 2 <= len(tokens) <= (_MAX_BARE_TOKENS if bare else _MAX_NAME_TOKENS):
+        return None
+    caps = all(t.isupper() or not any(c.isalpha() for c in t) for t in tokens)
+    if bare and (caps or any(t.endswith("s") for t in tokens[1:-1])):
+        return None
+    real = initials = 0
+    for i, token in enumerate(tokens):
+        kind = _token_kind(token, tables, caps=caps, first=i == 0, last=i == len(tokens) - 1)
+        if kind is None:
+            return None
+        real += kind == "word"
+        initials += kind == "initial"
+    if real < 2 and not (real == 1 and initials):
+        return None
+    name = " ".join(tokens)
+    if tables.agency(name) or tables.publisher(name):
+        return None
+    return _recase(tokens) if caps else name
+
+
+def _token_kind(token: str, tables: _Tables, *, caps: bool, first: bool, last: bool) -> str | None:
+    folded = token.casefold()
+    if folded in _SUFFIXES:
+        return "suffix" if last and not first else None
+    if (folded in _PARTICLES and token.islower()) or (caps and folded in _PARTICLES and not first):
+        return None if last else "particle"
+    if _INITIAL.match(token):
+        return "initial" if not last or len(token) > 1 else None
+    if folded in _STOPWORDS or folded in tables.not_names or folded in tables.publication_words:
+        return None
+    if token in _WEEKDAYS or token.capitalize() in _WEEKDAYS:
+        return None
+    if _ELIDED.match(token):
+        return "word"
+    if not _NAME_WORD.match(token) or (not caps and token.isupper()):
+        return None
+    return "word"
+
+
+def _recase(tokens: Sequence[str]) -> str:
+    """Title-case a name printed in capitals: ``O'BRIEN`` → ``O'Brien``."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        folded = token.casefold()
+        if folded in _SUFFIXES:
+            out.append(token if folded.rstrip(".") in ("ii", "iii", "iv") else token.capitalize())
+        elif i and folded in _PARTICLES:
+            out.append(folded)
+        elif _INITIAL.match(token):
+            out.append(token)
+        else:
+            out.append(_CAPS_PART.sub(_cap_part, token))
+    return " ".join(out)
+
+
+def _cap_part(match: regex.Match[str]) -> str:
+    prefix = (match.group(1) or "").capitalize()
+    rest = match.group(3).lower()
+    return prefix + match.group(2).upper() + rest
