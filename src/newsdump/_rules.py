@@ -132,18 +132,6 @@ class Rules:
     """Upper-case labels that open a paragraph like a dateline but name no place
     (``UPDATE:``, ``EXCLUSIVE —``)."""
 
-    publication_words: tuple[str, ...] = attrs.field(
-        default=_tables.PUBLICATION_WORDS, converter=_tuple
-    )
-    """Words that make a capitalised phrase a publication's name, not a person's
-    (``Times``, ``Herald``, ``Today``): ``Written by Miami Today`` credits no author."""
-
-    dateline_labels: tuple[str, ...] = attrs.field(
-        default=_tables.DATELINE_LABELS, converter=_tuple
-    )
-    """Upper-case labels that open a paragraph like a dateline but name no place
-    (``UPDATE:``, ``EXCLUSIVE —``)."""
-
     def extend(self, **tables: Iterable[str]) -> Rules:
         """Return a copy with ``tables`` appended to the named tables.
 
