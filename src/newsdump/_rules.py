@@ -120,6 +120,10 @@ class Rules:
     """Labels printed before or after a standalone date (``Published:``, ``Last updated``);
     a line that is only labels and dates is a date line."""
 
+    bio_roles: tuple[str, ...] = attrs.field(default=_tables.BIO_ROLES, converter=_tuple)
+    """Roles that make ``<Name> is a/the …`` an author bio (``MP``, ``fellow``,
+    ``reporter``) rather than a body sentence about a person."""
+
     publication_words: tuple[str, ...] = attrs.field(
         default=_tables.PUBLICATION_WORDS, converter=_tuple
     )
