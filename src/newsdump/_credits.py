@@ -44,9 +44,56 @@ _SIGNOFF = regex.compile(
 _CHUNKS = regex.compile(r"\s*+(?:,\s*+(?:and\s++)?|\band\s++|&\s*+)", _FLAGS)
 _PLACE = regex.compile(r"\s(?:in|from|at|of)\s\p{Lu}.*+$", _FLAGS)
 _STOP = frozenset(
-    "The This That These Those A An It He She We They I You Our His Her Their Its In On At"
-    " For But And If When While After Before As Many Some Most All Both Each Every No One"
-    " Two Three There Here What Who Why How".split()
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "We",
+        "They",
+        "I",
+        "You",
+        "Our",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "As",
+        "Many",
+        "Some",
+        "Most",
+        "All",
+        "Both",
+        "Each",
+        "Every",
+        "No",
+        "One",
+        "Two",
+        "Three",
+        "There",
+        "Here",
+        "What",
+        "Who",
+        "Why",
+        "How",
+    ]
 )
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}-]++", _FLAGS)
 _MAX_CREDIT_CHARS = 600
