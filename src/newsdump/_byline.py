@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from newsdump._dates import find_date
 from newsdump._model import Byline
 from newsdump._phrases import normalize
 from newsdump._rules import Rules
@@ -86,36 +87,6 @@ _WEEKDAYS = [
 ]
 
 
-def _alternatives(words: Sequence[str]) -> str:
-    forms = [w for word in words for w in (word, word.upper())]
-    return "(?:" + "|".join(sorted(set(forms), key=len, reverse=True)) + ")"
-
-
-_MONTH = _alternatives(_MONTHS)
-_WEEKDAY = _alternatives(_WEEKDAYS)
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?+"
-_TIME = (
-    r"\d{1,2}(?::\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?|\s?[AaPp]\.?[Mm]\.?)"
-    r"(?:\s(?:[A-Z]{1,2}[SD]?T|GMT|UTC))?(?![\p{L}\d])"
-)
-_DATE = regex.compile(
-    rf"""
-    (?<![\p{{L}}\d])
-    (?:
-        (?:{_WEEKDAY}\.?,?\s)?
-        (?:
-            {_MONTH}\.?\s{_DAY}(?:,?\s\d{{4}})?
-          | {_DAY}\s{_MONTH}\.?,?\s\d{{4}}
-        )
-      | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?)?
-      | \d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})
-      | {_TIME}
-    )
-    (?![\p{{L}}\d])
-    (?:,?\s(?:at\s|[|·•–—-]\s)?{_TIME})?
-    """,
-    regex.VERBOSE,
-)
 _READING_TIME = regex.compile(
     r"(?<![\p{L}\d])\d{1,3}\s?(?:min|mins|minutes?)\.?\s(?:read|reading)(?!\p{L})",
     regex.IGNORECASE,
@@ -397,6 +368,10 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
     if credit.empty:
         return None
     bare = not (cue or date_text or reading_time) and _only_names(credit)
+    if bare and (
+        region.isupper() or not all(_name(a.split(), tables, bare=True) for a in credit.authors)
+    ):
+        return None
     if not (cue or credit.authors or _job_line(credit)):
         return None
     return Byline(
@@ -422,14 +397,15 @@ def _cut(line: str, pattern: regex.Pattern[str]) -> tuple[str, str | None]:
 
 def _split_date(line: str) -> tuple[str, str | None, str]:
     """Split ``line`` around its first date: the text before, the date, the text after."""
-    match = _DATE.search(line)
-    if match is None:
+    span = find_date(line)
+    if span is None:
         return line, None, ""
-    words = line[: match.start()].split()
+    start, end = span
+    words = line[:start].split()
     while words and _fold(words[-1]) in _CONNECTORS | {""}:
         words.pop()
     head = " ".join(words).strip(_STRIP)
-    return head, match.group().strip(), line[match.end() :].strip(_STRIP)
+    return head, line[start:end].strip(), line[end:].strip(_STRIP)
 
 
 def _drop_picture_word(region: str) -> str:
@@ -482,10 +458,6 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
     if tables.publisher(segment):
         return _Credit(publication=segment)
     words = segment.split()
-    if any(tables.agency(w) for w in words if w.isupper() and len(w) > 1) and not _name(
-        words, tables, bare=False
-    ):
-        return _Credit(agency=segment)
     outlet = _FOR.search(segment)
     if outlet is not None:
         person = _read_person(segment[: outlet.start()], tables, title_only=False)
@@ -495,9 +467,23 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
         person.publication = publication
         return person
     person = _read_person(segment, tables, title_only=follows)
-    if person is None and cued and _capitalised(words) and _is_outlet(words, tables):
+    if person is not None:
+        person.agency = person.agency or _agency_word(words, tables)
+        return person
+    if _agency_word(words, tables):
+        return _Credit(agency=segment)
+    if cued and _capitalised(words) and _is_outlet(words, tables):
         return _Credit(publication=segment)
-    return person
+    return None
+
+
+def _agency_word(words: Sequence[str], tables: _Tables) -> str | None:
+    """Find an agency printed in capitals among ``words`` (``7 News WSVN``, ``AP Writer``)."""
+    for word in words:
+        token = word.strip(_STRIP)
+        if len(token) > 1 and token.isupper() and tables.agency(token):
+            return token
+    return None
 
 
 def _is_outlet(words: Sequence[str], tables: _Tables) -> bool:
