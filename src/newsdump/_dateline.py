@@ -84,7 +84,7 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
     groups = match.groupdict()
     agency = groups.get("agency")
     place = groups.get("place")
-    if agency is not None and not _credible(agency, place, agencies | publishers):
+    if agency is not None and not _credible(agency, place, outlets):
         return None
     dateline = Dateline(
         text=match.group("dateline").strip(),
