@@ -44,7 +44,9 @@ _FILE = regex.compile(
     _FLAGS,
 )
 _PROVIDER = regex.compile(r"^(?:©\s?)?(?:Provided by|Copyright)\b.{0,60}$|^©.{0,60}$", _FLAGS)
-_ALT_TEXT = regex.compile(r"^(?:a|an|the)\s[^:]{3,100}+:\s(?=[\p{Lu}\p{N}\"“‘'])", _FLAGS)
+_ALT_TEXT = regex.compile(
+    r"^an?\s(?:[^\s:]++\s){2,20}?[^\s:]++:\s(?=[\p{Lu}\p{N}\"“‘'])", _FLAGS
+)
 _TRAILING_SPLIT = regex.compile(r"(?<=[.!?”\"])\s")
 _STRONG = (
     "Getty",
