@@ -124,6 +124,7 @@ _CONNECTORS = frozenset(
         ",",
     ]
 )
+_PROMPTS = frozenset(["email", "e-mail", "follow", "contact", "about", "more", "read", "meet"])
 _PICTURE_WORDS = frozenset(["image", "photo", "avatar", "headshot", "portrait", "picture"])
 _STOPWORDS = frozenset(
     [
@@ -341,6 +342,8 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
     to ``reading_time``. ``bare`` is True when the line is only a name or names.
     """
     rules = rules or _DEFAULT_RULES
+    if len(text) > 2 * _MAX_CHARS:
+        return None
     line = normalize(text)
     if not line or len(line) > _MAX_CHARS or _URL.search(line):
         return None
@@ -525,6 +528,8 @@ def _read_person(segment: str, tables: _Tables, *, title_only: bool) -> _Credit 
     name = _name(name_words, tables, bare=False)
     if name is not None:
         return _Credit(authors=[name], job_title=title, locations=locations)
+    if _contact_words(" ".join(name_words), tables):
+        return _title_alone(words, len(words) - start, tables)
     return None
 
 
@@ -533,7 +538,10 @@ def _title_alone(words: Sequence[str], keyword: int, tables: _Tables) -> _Credit
 
     ``keyword`` is how many trailing words are the job title proper.
     """
-    if not _capitalised(words[:1]) or len(words) > 5:
+    folded = [_fold(w) for w in words]
+    if not _capitalised(words[:1]) or len(words) > 5 or folded[0] in _PROMPTS:
+        return None
+    if any(w in _STOPWORDS for w in folded):
         return None
     modifiers = words[: len(words) - keyword]
     if modifiers and _fold(words[-keyword]) == "staff" and _capitalised(modifiers):
