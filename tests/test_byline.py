@@ -241,6 +241,8 @@ class TestParseByline:
             "Tyler Brooks/USA TODAY Sports",
             "Photo by Helen Marsh",
             "Flooding in Jakarta",
+            "Retailer Liable for Faulty Scooters Sold by Partners Rules Court",
+            "Related Coverage",
             "Madonna",
             "By",
             "",

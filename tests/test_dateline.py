@@ -26,7 +26,10 @@ class TestParseDateline:
                 "DENVER (AP) — The council met.",
                 ("DENVER (AP)", "DENVER", "AP", None, "The council"),
             ),
-            ("MUMBAI: The court ruled.", ("MUMBAI", "MUMBAI", None, None, "The court")),
+            (
+                "MUMBAI: The court ruled on Monday that the port may reopen.",
+                ("MUMBAI", "MUMBAI", None, None, "The court"),
+            ),
             (
                 "ROME/BERLIN (AFP) - Talks stalled.",
                 ("ROME/BERLIN (AFP)", "ROME/BERLIN", "AFP", None, "Talks"),
@@ -156,6 +159,12 @@ class TestParseDateline:
             "",
             "   ",
             "— A dash first.",
+            "BRISTOL, ENGLAND - APRIL 12: Fans queue outside the stadium.",
+            "ATHENS – SUMMER NIGHTS TOUR",
+            "SLEEP: How to rest better",
+            "SAFETY AND YOU: What to do in a flood when the river rises quickly.",
+            "DEPUTY MAYOR: What does the plan change for the harbour district here?",
+            "PUBLISHED: March 2, 2024 at 9:10 a.m.",
         ],
     )
     def test_not_datelines(self, text: str) -> None:

@@ -39,6 +39,7 @@ _DEFAULT_RULES = Rules()
 _MAX_CHARS = 300
 _MAX_NAME_TOKENS = 6
 _MAX_BARE_TOKENS = 4
+_MAX_OUTLET_WORDS = 5
 
 _MONTHS = [
     "January",
@@ -465,7 +466,7 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
     if outlet is not None:
         person = _read_person(segment[: outlet.start()], tables, title_only=False)
         publication = segment[outlet.end() :]
-        if person is None or not person.authors or not _capitalised(publication.split()):
+        if person is None or not person.authors or not _outlet_after_for(publication, tables):
             return None
         person.publication = publication
         return person
@@ -487,6 +488,18 @@ def _agency_word(words: Sequence[str], tables: _Tables) -> str | None:
         if len(token) > 1 and token.isupper() and tables.agency(token):
             return token
     return None
+
+
+def _outlet_after_for(publication: str, tables: _Tables) -> bool:
+    """Whether ``publication`` (after ``for``) names an outlet: ``For Daily Mail``."""
+    words = publication.split()
+    if not (_capitalised(words) and len(words) <= _MAX_OUTLET_WORDS):
+        return False
+    return (
+        tables.publisher(publication)
+        or tables.agency(publication) is not None
+        or (_is_outlet(words, tables))
+    )
 
 
 def _is_outlet(words: Sequence[str], tables: _Tables) -> bool:

@@ -52,6 +52,10 @@ _AGENCY_ONLY = regex.compile(
 )
 _CALL_SIGN = regex.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")
 _AGENCY_SHAPE = regex.compile(r"^\p{Lu}[\p{L}.&'’-]{0,20}+(?: [\p{Lu}&][\p{L}.&'’-]{0,20}+){0,3}+$")
+_CAPTION_DATE = regex.compile(r"[\p{Lu}\d][\p{Lu}\d .]{0,30}+:")
+_LOWER = regex.compile(r"\p{Ll}")
+_STOPWORDS = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "how"])
+_MIN_COLON_BODY_WORDS = 8
 _BODY_START = regex.compile(r"[ \t]{0,3}+(?=$|[\p{Lu}\d\"“‘'(\[])")
 
 
@@ -62,7 +66,7 @@ def _folded(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
     def fold(values: tuple[str, ...]) -> frozenset[str]:
         return frozenset(" ".join(v.casefold().split()) for v in values)
 
-    return fold(rules.agencies + rules.publishers), fold(rules.dateline_labels)
+    return fold(rules.agencies + rules.publishers), fold(rules.dateline_labels + rules.date_labels)
 
 
 def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
@@ -79,7 +83,7 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
     if match is None:
         return None
     body = _BODY_START.match(text, match.end())
-    if body is None:
+    if body is None or not _body_reads(text, body.end(), colon=match.group("dash") == ":"):
         return None
     groups = match.groupdict()
     agency = groups.get("agency")
@@ -107,7 +111,7 @@ def _checked(
     """Return ``dateline`` when its place reads as one, an outlet-only dateline, or None."""
     place = match.group("place")
     key = " ".join(place.casefold().split())
-    if key in labels:
+    if key in labels or (match.group("dash") == ":" and any(w in _STOPWORDS for w in key.split())):
         return None
     if match.group("dash") == ":" and (
         len(place.split()) > _MAX_COLON_WORDS or match.group("agency") or match.group("region")
@@ -121,6 +125,23 @@ def _checked(
     if dateline.agency is not None and dateline.agency.casefold() in outlets:
         return dateline
     return None
+
+
+def _body_reads(text: str, start: int, *, colon: bool) -> bool:
+    """Whether the text after the dash reads as a body sentence.
+
+    Refused: photo-agency captions (``LONDON, ENGLAND - MAY 09: …``), lines in capitals
+    (``LUBOKU – LIFT OFF TOUR``) and, after a colon, anything shorter than a sentence or
+    ending in a question (``STRESS: How to cope``, Q&A speakers).
+    """
+    rest = text[start:].strip()
+    if not rest:
+        return not colon
+    if _CAPTION_DATE.match(rest) or not _LOWER.search(rest):
+        return False
+    if colon:
+        return len(rest.split()) >= _MIN_COLON_BODY_WORDS and rest[-1] in '.!"”’)'
+    return True
 
 
 def _upper(place: str) -> bool:
