@@ -319,8 +319,13 @@ def _window_size(segment_count: int, length: int) -> int:
 # --- one dump --------------------------------------------------------------------------
 
 
+def _squash(text: str | None) -> str | None:
+    return " ".join(text.split()) if text is not None else None
+
+
 def _normalise(text: str | None) -> str | None:
-    return " ".join(text.split()).casefold() if text is not None else None
+    squashed = _squash(text)
+    return squashed.casefold() if squashed is not None else None
 
 
 def _non_blank(dump: Dump) -> list[int]:
@@ -338,8 +343,7 @@ def _gold_starts(gold: Gold, non_blank: set[int]) -> list[int]:
 
 def _predicted_starts(dump: Dump, non_blank: set[int]) -> list[int]:
     starts = (
-        min(_article_lines(a.first_line, a.last_line, non_blank), default=0)
-        for a in dump.articles
+        min(_article_lines(a.first_line, a.last_line, non_blank), default=0) for a in dump.articles
     )
     return sorted({n for n in starts if n})
 
@@ -435,7 +439,7 @@ def _match(article: GoldArticle, dump: Dump, non_blank: set[int]) -> Article | N
 
 def _title_right(gold: GoldArticle, predicted: Article | None) -> bool:
     title = predicted.title if predicted else None
-    return _normalise(gold.title) == _normalise(title)
+    return _squash(gold.title) == _squash(title)
 
 
 def _author_counts(gold: GoldArticle, predicted: Article | None) -> PRF:
