@@ -1,0 +1,116 @@
+"""Accuracy gate: parse the gold-annotated dumps and hold the scores above pinned floors.
+
+Run with ``-s`` (or read the captured output) to see the score table of each dump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+import newsdump
+from newsdump.scoring import PRF, CorpusScores, Ratio, Scores, format_table, load_gold, score_dump
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DUMPS = ROOT / "seeds"
+SEED_GOLD = ROOT / "tests" / "corpus" / "seeds" / "gold"
+OWN_DUMPS = ROOT / "tests" / "corpus" / "own" / "dumps"
+OWN_GOLD = ROOT / "tests" / "corpus" / "own" / "gold"
+
+# Floors are never lowered silently: lowering one needs a CHANGELOG entry that says which
+# floor, from what to what, and why. Raise them freely as the parser improves.
+FLOORS: Mapping[str, Mapping[str, float]] = {
+    "seeds": {
+        "boundary F1 (strict)": 1.0,
+        "role accuracy": 0.95,
+        "title accuracy": 1.0,
+        "author F1": 1.0,
+        "date accuracy": 1.0,
+        "dateline accuracy": 1.0,
+    },
+    "own": {
+        "boundary F1 (strict)": 0.9,
+        "role accuracy": 0.85,
+    },
+}
+
+METRICS: Mapping[str, Callable[[Scores], float | None]] = {
+    "boundary F1 (strict)": lambda s: s.boundaries_strict.f1,
+    "role accuracy": lambda s: s.roles.value,
+    "title accuracy": lambda s: s.titles.value,
+    "author F1": lambda s: s.authors.f1,
+    "date accuracy": lambda s: s.dates.value,
+    "dateline accuracy": lambda s: s.datelines.value,
+}
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    """List the gold files of a corpus, or nothing when it does not exist yet."""
+    return sorted(gold_dir.glob("*.json")) if gold_dir.is_dir() else []
+
+
+def score_file(dumps_dir: Path, gold_path: Path) -> Scores:
+    """Parse the dump a gold file describes and score it."""
+    gold = load_gold(gold_path)
+    text = (dumps_dir / gold.source).read_bytes().decode("utf-8")
+    return score_dump(newsdump.parse(text), gold)
+
+
+def below_floors(scores: Scores, floors: Mapping[str, float]) -> list[str]:
+    """Describe each metric under its floor; a metric with nothing to score passes."""
+    failures = []
+    for name, floor in floors.items():
+        value = METRICS[name](scores)
+        if value is not None and value < floor:
+            failures.append(f"{name} {value:.3f} < {floor}")
+    return failures
+
+
+def show(name: str, scores: Scores, capsys: pytest.CaptureFixture[str]) -> None:
+    """Print the score table of one dump past pytest's capture."""
+    with capsys.disabled():
+        print(f"\n{format_table(CorpusScores(((name, scores),), scores))}")
+
+
+def own_cases() -> list[object]:
+    """Parameters for the own corpus: its gold files, or one skipped case if it is absent."""
+    files = gold_files(OWN_GOLD)
+    if files and OWN_DUMPS.is_dir():
+        return [pytest.param(path, id=path.stem) for path in files]
+    return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus/own not written yet"))]
+
+
+class TestSeedAccuracy:
+    def test_every_seed_has_gold(self) -> None:
+        """Each seed dump has a gold file, so none escapes the gate."""
+        seeds = {path.stem for path in SEED_DUMPS.glob("*.txt")}
+        assert seeds
+        assert seeds == {path.stem for path in gold_files(SEED_GOLD)}
+
+    @pytest.mark.parametrize("gold_path", gold_files(SEED_GOLD), ids=lambda p: p.stem)
+    def test_floors(self, gold_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each seed scores at or above every seed floor."""
+        scores = score_file(SEED_DUMPS, gold_path)
+        show(gold_path.stem, scores, capsys)
+        failures = below_floors(scores, FLOORS["seeds"])
+        assert not failures, "; ".join(failures)
+
+
+class TestOwnCorpusAccuracy:
+    @pytest.mark.parametrize("gold_path", own_cases())
+    def test_floors(self, gold_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each dump of our own annotated corpus scores at or above the corpus floors."""
+        scores = score_file(OWN_DUMPS, gold_path)
+        show(gold_path.stem, scores, capsys)
+        failures = below_floors(scores, FLOORS["own"])
+        assert not failures, "; ".join(failures)
+
+
+class TestBelowFloors:
+    def test_reports_each_failure(self) -> None:
+        """The gate names every metric under its floor and lets unscorable ones pass."""
+        scores = Scores(boundaries_strict=PRF(1, 1, 0), roles=Ratio(1, 1))
+        failures = below_floors(scores, FLOORS["seeds"])
+        assert failures == ["boundary F1 (strict) 0.667 < 1.0"]
