@@ -82,6 +82,30 @@ def own_cases() -> list[object]:
     return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus/own not written yet"))]
 
 
+class TestSeedGold:
+    @pytest.mark.parametrize("gold_path", gold_files(SEED_GOLD), ids=lambda p: p.stem)
+    def test_consistent_with_its_dump(self, gold_path: Path) -> None:
+        """Seed gold partitions and labels every non-blank line; titles and datelines fit.
+
+        A title is the text of the line labeled title; a dateline opens its body line.
+        """
+        gold = load_gold(gold_path)
+        lines = (SEED_DUMPS / gold.source).read_text(encoding="utf-8").split("\n")
+        assert gold.line_count == len(lines)
+        non_blank = [n for n, text in enumerate(lines, start=1) if text.strip()]
+        covered = [n for a in gold.articles for n in non_blank if a.start <= n <= a.end]
+        assert covered == non_blank
+        for article in gold.articles:
+            inside = [n for n in non_blank if article.start <= n <= article.end]
+            assert (inside[0], inside[-1]) == (article.start, article.end)
+            assert sorted(article.roles) == inside
+            titles = [lines[n - 1] for n, role in article.roles.items() if role.value == "title"]
+            assert titles == ([article.title] if article.title else [])
+            if article.dateline:
+                assert article.roles[article.dateline.line].value == "body"
+                assert lines[article.dateline.line - 1].startswith(article.dateline.location)
+
+
 class TestSeedAccuracy:
     def test_every_seed_has_gold(self) -> None:
         """Each seed dump has a gold file, so none escapes the gate."""
