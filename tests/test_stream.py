@@ -63,20 +63,25 @@ class TestIterArticles:
             newsdump.parse(text, rules=SMALL).articles
         )
 
-    @settings(max_examples=12, deadline=None)
+    @settings(max_examples=15, deadline=None)
     @given(
         st.lists(st.sampled_from(range(len(TEXTS))), min_size=1, max_size=6),
         st.sampled_from(["", "\n", "\n\n"]),
         st.integers(min_value=1, max_value=5000),
+        st.booleans(),
     )
-    def test_equals_parse(self, picks: list[int], glue: str, cut: int) -> None:
+    def test_equals_parse(self, picks: list[int], glue: str, cut: int, floor: bool) -> None:
         """Dumps joined in any order and cut anywhere stream to exactly parse()'s articles.
 
-        Same fields, line numbers and spans relative to the whole input.
+        Same fields, line numbers and spans relative to the whole input; with and without
+        the stream's margin floor (without it, margins are rules.context_lines exactly).
         """
         text = glue.join(TEXTS[i] for i in picks)
         pieces = [text[i : i + cut] for i in range(0, len(text), cut)]
-        streamed = list(iter_articles(pieces, rules=SMALL))
+        with pytest.MonkeyPatch.context() as patch:
+            if not floor:
+                patch.setattr(_stream, "MIN_MARGIN", 0)
+            streamed = list(iter_articles(pieces, rules=SMALL))
         assert streamed == list(newsdump.parse(text, rules=SMALL).articles)
 
     def test_context_contract(self, monkeypatch: pytest.MonkeyPatch) -> None:
