@@ -51,7 +51,7 @@ def build_article(
         dek=_first_text(by_role, Role.DEK),
         summary=tuple(_BULLET.sub("", normalize(x.text)) for x in by_role.get(Role.SUMMARY, [])),
         bylines=bylines,
-        authors=_authors(bylines),
+        authors=_authors(bylines) or _bio_authors(by_role.get(Role.CREDIT, []), cues),
         dateline=dateline,
         published=published,
         published_text=published_text,
@@ -77,6 +77,16 @@ def _authors(bylines: Sequence[Byline]) -> tuple[str, ...]:
         for name in byline.authors:
             seen.setdefault(name.casefold(), name)
     return tuple(seen.values())
+
+
+def _bio_authors(lines: Sequence[Line], cues: dict[int, Cue]) -> tuple[str, ...]:
+    """Without a byline, the people an end-of-article bio names are the authors."""
+    names: list[str] = []
+    for line in lines:
+        credit = cues[line.number - 1].credit
+        if credit is not None and credit.kind == "bio":
+            names.extend(n for n in credit.contributors if n not in names)
+    return tuple(names)
 
 
 def _published(

@@ -91,8 +91,9 @@ def _debris(text: str) -> bool:
 def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]:
     """Long lines whose exact text recurs within ``rules.context_lines``: injected text.
 
-    Every copy of text that recurs at a distance is marked, since a tooltip or glossary
-    entry is injected wherever it appears. A run of adjacent copies (a scraper repeating
+    Every copy of running text (a sentence, not a headline) that recurs at a distance is
+    marked, since a tooltip or glossary entry is injected wherever it appears; a
+    headline that recurs (a teaser, then the article) is left to the header logic. A run of adjacent copies (a scraper repeating
     a headline) keeps its first copy: only the later ones are marked.
     """
     seen: dict[str, list[int]] = defaultdict(list)
@@ -104,7 +105,7 @@ def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]
         if adjacent:
             out[f.index] = "repeated copy of the line above"
             continue
-        if len(f.text) < rules.min_repeat_chars or f.words < 8:
+        if len(f.text) < rules.min_repeat_chars or f.words < 8 or not f.terminal:
             continue
         positions = seen[f.text]
         recent = [p for p in positions if f.index - p <= rules.context_lines]

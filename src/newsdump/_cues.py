@@ -163,6 +163,6 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
         return Cue(f, Kind.DATELINE, "dateline opens the paragraph", dateline=dateline)
     if f.bullet:
         return Cue(f, Kind.BULLET, "bulleted line")
-    if f.headline_shaped and f.words <= rules.max_title_words:
-        return Cue(f, Kind.HEADLINE, "headline-shaped line")
+    if (not f.terminal or f.question) and f.words <= rules.max_title_words:
+        return Cue(f, Kind.HEADLINE, "short unpunctuated line: headline, label or alt text")
     return Cue(f, Kind.PROSE, "running text")

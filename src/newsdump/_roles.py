@@ -69,6 +69,8 @@ def _assign_header(cues: Sequence[Cue], out: list[Assignment | None]) -> int:
             role = (Role.CAPTION, cue.reason)
         elif kind is Kind.NAME and nxt_cue is not None and _echoed(cue, nxt_cue):
             role = (Role.CAPTION, "name repeated in the line below: image alt text")
+        elif kind is Kind.NAME and nxt is Kind.BULLET:
+            role = (Role.CAPTION, "name-like label above key points: image alt text")
         elif kind in (Kind.BYLINE, Kind.NAME):
             role = (Role.BYLINE, cue.reason)
         elif kind is Kind.DATE:
@@ -91,7 +93,7 @@ def _choose_title(cues: Sequence[Cue]) -> int | None:
     for j, cue in enumerate(cues[:_HEADER_SCAN]):
         if cue.kind in (Kind.PROSE, Kind.DATELINE, Kind.CREDIT, Kind.BIO):
             break
-        if cue.kind is not Kind.HEADLINE:
+        if cue.kind is not Kind.HEADLINE or cue.features.words < 2:
             continue
         nxt = cues[j + 1] if j + 1 < len(cues) else None
         if _alt_text(cue, nxt):

@@ -20,6 +20,8 @@ __all__ = ["Boundary", "find_boundaries", "mark_blocks"]
 
 _MAX_RELATED_BLOCK = 40
 _MAX_APPEAL_BLOCK = 15
+_MAX_WALK_UP = 6
+_REPEATED_COPY = "repeated copy of the line above"
 _MAX_HEADER = 14
 
 
@@ -61,20 +63,27 @@ def _mark_related(cues: Sequence[Cue], start: int) -> int:
     teasers: list[int] = []
     while j < stop:
         kind = cues[j].kind
-        if kind is Kind.BYLINE or kind in (Kind.PROSE, Kind.DATELINE, Kind.CREDIT):
+        if kind in (Kind.PROSE, Kind.DATELINE, Kind.CREDIT, Kind.BULLET):
             break
         if kind is Kind.BOILERPLATE and cues[j].closing:
             break
+        if kind in (Kind.BYLINE, Kind.DATE) and _opens_body(cues, j):
+            break
         teasers.append(j)
         j += 1
-    if j < stop and cues[j].kind is Kind.BYLINE:
-        # The byline belongs to the next article: give back its headline (the lines
-        # after the last teaser date) to the article.
+    if j < stop and cues[j].kind in (Kind.BYLINE, Kind.DATE):
+        # The anchor belongs to the next article: give back its header (the lines after
+        # the last teaser date) to the article.
         while teasers and cues[teasers[-1]].kind is not Kind.DATE:
             teasers.pop()
     for t in teasers:
         _to_boilerplate(cues[t], "related-link teaser")
     return max(j, start + 1)
+
+
+def _opens_body(cues: Sequence[Cue], j: int) -> bool:
+    """Whether running text follows within the next two lines, as it does under a header."""
+    return any(c.kind in (Kind.PROSE, Kind.DATELINE) for c in cues[j + 1 : j + 3])
 
 
 def _to_boilerplate(cue: Cue, reason: str) -> None:
@@ -192,14 +201,18 @@ def _weak_header(cues: Sequence[Cue], k: int, end: int) -> bool:
 
 
 def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
-    """Walk up from ``anchor`` over header lines to where the article starts."""
+    """Walk up from ``anchor`` over header lines to where the article starts.
+
+    The walk stops at running text, at boilerplate other than a repeated headline, at
+    ``floor`` (the previous start) and after ``_MAX_WALK_UP`` lines.
+    """
     top = anchor
     j = anchor - 1
-    while j > floor:
+    while j > floor and anchor - j <= _MAX_WALK_UP:
         cue = cues[j]
-        if cue.header_like or (cue.kind is Kind.BOILERPLATE and not cue.closing and not cue.related):
-            if cue.kind is Kind.BOILERPLATE and cue.reason == "related-link teaser":
-                break
+        if cue.header_like or (
+            cue.kind is Kind.BOILERPLATE and cue.reason == _REPEATED_COPY
+        ):
             top = j
             j -= 1
             continue
@@ -213,7 +226,6 @@ def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
             j -= 1
             continue
         break
-    # Boilerplate above the first real header line stays with the article before.
     while top < anchor and cues[top].kind is Kind.BOILERPLATE:
         top += 1
     return top
