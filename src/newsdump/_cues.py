@@ -84,6 +84,8 @@ def _continues(line: Features, nxt: Features) -> bool:
     return nxt.lower_start and nxt.index == line.index + 1 and not nxt.fragment
 
 
+_BY_ALONE = frozenset({"by", "written by", "words by", "story by", "posted by"})
+
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?][\"'”’]?\s++[\p{Lu}\"“‘]")
 
 _HEADER_KINDS = frozenset(
@@ -141,13 +143,20 @@ def _mend_broken_sentences(cues: Sequence[Cue]) -> None:
             runs_on = following is not None and _continues(f, following.features)
             if runs_on:
                 cue.kind, cue.reason = Kind.PROSE, "sentence runs on into the next line"
-            elif f.words >= 8 and _SENTENCE_BREAK.search(f.text):
+            elif (
+                f.words >= 8
+                and not f.question
+                and f.capitalised < 0.5
+                and _SENTENCE_BREAK.search(f.text)
+            ):
                 cue.kind, cue.reason = Kind.PROSE, "several sentences"
         following = cue
 
 
 def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
     text = f.text
+    if text.casefold().rstrip(":") in _BY_ALONE:
+        return Cue(f, Kind.BYLINE, "byline cue on its own line")
     if f.words <= 80 and (credit := parse_credit(text, rules=rules)) is not None:
         kind = Kind.BIO if credit.kind == "bio" else Kind.CREDIT
         return Cue(f, kind, f"credit ({credit.kind})", credit=credit)

@@ -67,6 +67,8 @@ def _assign_header(cues: Sequence[Cue], out: list[Assignment | None]) -> int:
                 role = (Role.CAPTION, "short line in the header: image alt text")
         elif kind is Kind.CAPTION:
             role = (Role.CAPTION, cue.reason)
+        elif j == title_at:
+            role = (Role.TITLE, "sentence-shaped headline right above the byline or date")
         elif kind is Kind.NAME and nxt_cue is not None and _echoed(cue, nxt_cue):
             role = (Role.CAPTION, "name repeated in the line below: image alt text")
         elif kind is Kind.NAME and nxt is Kind.BULLET:
@@ -103,9 +105,25 @@ def _choose_title(cues: Sequence[Cue]) -> int | None:
         score += 2 if 4 <= f.words <= 25 else 0
         score += 1 if f.words >= 3 else -2
         score += 0 if f.text[:1] in _QUOTES else 1
+        score -= 2 if f.lower_start else 0
         if best is None or score > best[0]:
             best = (score, j)
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    return _punctuated_title(cues)
+
+
+def _punctuated_title(cues: Sequence[Cue]) -> int | None:
+    """A first line that ends like a sentence but sits right above the byline or date
+    (directly, or with one dek between) is the headline."""
+    if len(cues) < 2 or cues[0].kind is not Kind.PROSE or cues[0].features.words > 20:
+        return None
+    for cue in cues[1:3]:
+        if cue.kind in (Kind.BYLINE, Kind.NAME, Kind.DATE):
+            return 0
+        if cue.kind is not Kind.PROSE:
+            return None
+    return None
 
 
 def _echoed(cue: Cue, nxt: Cue) -> bool:

@@ -106,6 +106,10 @@ class Rules:
     min_repeat_chars: int = 40
     """Lines of at least this many characters that recur verbatim are injected text."""
 
+    repeat_window: int = 40
+    """Running text that recurs verbatim within this many lines is injected text
+    (tooltips, glossary entries); farther apart, a recurrence is left alone."""
+
     context_lines: int = 400
     """How far (in lines) any decision looks; it bounds memory when streaming."""
 

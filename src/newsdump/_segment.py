@@ -21,7 +21,17 @@ __all__ = ["Boundary", "find_boundaries", "mark_blocks"]
 _MAX_RELATED_BLOCK = 40
 _MAX_APPEAL_BLOCK = 15
 _MAX_WALK_UP = 6
+_HEADER_AFTER_ANCHOR = 6
+_MAX_WEAK_HEADER = 4
+_MIN_BODY = 2
 _REPEATED_COPY = "repeated copy of the line above"
+_STRUCTURAL_REASONS = frozenset(
+    {
+        "related-link teaser",
+        "inside an appeal to readers",
+        "repeated text (injected tooltip or widget)",
+    }
+)
 _MAX_HEADER = 14
 
 
@@ -98,7 +108,7 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
         return []
     cohesion = _Cohesion(cues, rules)
     starts: list[Boundary] = [Boundary(0, "start of the dump")]
-    seen_body = False
+    body_lines = 0
     after_closer = False
     k = 0
     while k < len(cues):
@@ -110,21 +120,21 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
         if after_closer and k > starts[-1].position:
             starts.append(Boundary(k, "first line after a closing line"))
             after_closer = False
-            seen_body = False
+            body_lines = 0
             k = _skip_header(cues, k)
             continue
         after_closer = cue.closer
         if cue.kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
-            if cue.kind is Kind.DATELINE and seen_body:
+            if cue.kind is Kind.DATELINE and body_lines >= _MIN_BODY:
                 top = _header_top(cues, k, starts[-1].position)
                 starts.append(Boundary(top, "dateline after running text"))
-                seen_body = True
+                body_lines = 1
                 k += 1
                 continue
-            seen_body = seen_body or cue.kind is not Kind.BULLET
+            body_lines += cue.kind is not Kind.BULLET
             k += 1
             continue
-        if not seen_body or cue.kind in (Kind.CREDIT, Kind.BIO):
+        if body_lines < _MIN_BODY or cue.kind in (Kind.CREDIT, Kind.BIO):
             k += 1
             continue
         end = _header_end(cues, k)
@@ -132,12 +142,12 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
         if anchor is not None:
             top = _header_top(cues, anchor[0], starts[-1].position)
             starts.append(Boundary(top, anchor[1]))
-            seen_body = False
+            body_lines = 0
             k = end
             continue
         if _weak_header(cues, k, end) and end < len(cues) and cohesion.breaks(k, end):
             starts.append(Boundary(k, "header block where the topic changes"))
-            seen_body = False
+            body_lines = 0
         k = end
     return starts
 
@@ -176,11 +186,18 @@ def _anchor(cues: Sequence[Cue], k: int, end: int) -> tuple[int, str] | None:
     previous_headline: str | None = None
     for j in range(k, end):
         cue = cues[j]
+        if cue.kind in (Kind.BYLINE, Kind.DATE, Kind.NAME) and not _body_follows(cues, j):
+            continue
         if cue.kind is Kind.BYLINE:
             return j, "header with a byline"
         if cue.kind is Kind.DATE:
             return j, "header with a date line"
-        if cue.kind is Kind.NAME and j > k and cues[j - 1].kind is Kind.HEADLINE:
+        if (
+            cue.kind is Kind.NAME
+            and j > k
+            and cues[j - 1].kind is Kind.HEADLINE
+            and cues[j - 1].features.words >= 4
+        ):
             return j, "headline followed by an author name"
         if cue.kind is Kind.HEADLINE:
             if previous_headline is not None and cue.features.text == previous_headline:
@@ -193,26 +210,46 @@ def _anchor(cues: Sequence[Cue], k: int, end: int) -> tuple[int, str] | None:
 
 
 def _weak_header(cues: Sequence[Cue], k: int, end: int) -> bool:
-    """A header block without an anchor that could still open an article: a headline
-    with more header lines under it, or a captioned photo. A lone heading never does."""
+    """A header block without an anchor that could still open an article: a short block
+    with a headline and more header lines, or a captioned photo, followed by at least
+    two paragraphs of running text. A lone heading never does, nor a list of links."""
+    body = cues[end : end + 2]
+    if len(body) < 2 or any(c.kind not in (Kind.PROSE, Kind.DATELINE) for c in body):
+        return False
+    if end - k > _MAX_WEAK_HEADER:
+        return False
     if end - k >= 2:
-        return any(c.kind is Kind.HEADLINE for c in cues[k:end])
+        return any(c.kind is Kind.HEADLINE and c.features.words >= 4 for c in cues[k:end])
     return cues[k].kind is Kind.CAPTION
+
+
+def _body_follows(cues: Sequence[Cue], j: int) -> bool:
+    """Whether running text starts within the few header lines after ``j``.
+
+    Teaser bylines and dates in related lists are followed by more teasers; a real
+    header is followed by the article's body.
+    """
+    for cue in cues[j + 1 : j + 1 + _HEADER_AFTER_ANCHOR]:
+        if cue.kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
+            return True
+        if cue.closing or cue.related or cue.kind in (Kind.CREDIT, Kind.BIO):
+            return False
+    return False
 
 
 def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
     """Walk up from ``anchor`` over header lines to where the article starts.
 
-    The walk stops at running text, at boilerplate other than a repeated headline, at
-    ``floor`` (the previous start) and after ``_MAX_WALK_UP`` lines.
+    The walk passes headline-shaped lines, captions, dates, bylines and site furniture
+    ("Close", "Advertisement"); it stops at running text, at structural boilerplate
+    (closers, related lists, appeals, injected text), at ``floor`` (the previous start),
+    after ``_MAX_WALK_UP`` lines, and just above the headline once a dek has been passed.
     """
     top = anchor
     j = anchor - 1
     while j > floor and anchor - j <= _MAX_WALK_UP:
         cue = cues[j]
-        if cue.header_like or (
-            cue.kind is Kind.BOILERPLATE and cue.reason == _REPEATED_COPY
-        ):
+        if cue.header_like or _furniture(cue):
             top = j
             j -= 1
             continue
@@ -222,13 +259,45 @@ def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
             and cues[j - 1].kind is Kind.HEADLINE
             and top == j + 1
         ):
-            top = j
-            j -= 1
-            continue
+            # A dek: the headline above it is the title; keep at most one short kicker.
+            top = j - 1
+            kicker = cues[j - 2] if j - 2 > floor else None
+            if kicker is not None and kicker.kind is Kind.HEADLINE and kicker.features.words <= 4:
+                top = j - 2
+            break
+        if top == anchor:
+            top = _punctuated_headline(cues, anchor, floor)
         break
     while top < anchor and cues[top].kind is Kind.BOILERPLATE:
         top += 1
     return top
+
+
+def _punctuated_headline(cues: Sequence[Cue], anchor: int, floor: int) -> int:
+    """A headline and dek that both end with a period, right above a byline or date.
+
+    Taken only when at most two short sentences stand between non-prose lines and the
+    anchor, so the body of the article before is never pulled in.
+    """
+    j = anchor - 1
+    run = 0
+    while j > floor and cues[j].kind is Kind.PROSE and cues[j].features.words <= 40:
+        run += 1
+        j -= 1
+    if 1 <= run <= 2 and (j <= floor or cues[j].kind is not Kind.PROSE):
+        return anchor - run
+    return anchor
+
+
+def _furniture(cue: Cue) -> bool:
+    """Boilerplate that may sit inside or above a header (not a structural marker)."""
+    return cue.kind is Kind.BOILERPLATE and (
+        cue.reason == _REPEATED_COPY
+        or (
+            not (cue.closing or cue.related or cue.appeal)
+            and cue.reason not in _STRUCTURAL_REASONS
+        )
+    )
 
 
 class _Cohesion:

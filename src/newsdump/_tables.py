@@ -115,6 +115,21 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     "Please wait",
     "Image credit",
     "Getty Images",
+    "Reuse this content",
+    "The Trust Project",
+    "Reuse this content The Trust Project",
+    "Media playback is unsupported on your device",
+    "Media playback is not supported on this device",
+    "Discover our latest editorial picks",
+    "Essential news, delivered daily",
+    "Click here",
+    "Click Here",
+    "N/A",
+    "Tagged",
+    "Tagged:",
+    "AdChoices",
+    "Update preferences",
+    "Sponsored Features",
 )
 
 BOILERPLATE_PHRASES: tuple[str, ...] = (
@@ -256,6 +271,12 @@ CLOSING_PHRASES: tuple[str, ...] = (
 )
 
 RELATED_MARKERS: tuple[str, ...] = (
+    "Related Videos",
+    "Related video",
+    "Further Reading",
+    "Further reading",
+    "More about",
+    "More About <any>",
     "Related",
     "Related:",
     "Related articles",
@@ -616,6 +637,9 @@ CAPTION_OPENERS: tuple[str, ...] = (
     "Gallery:",
     "Illustration:",
     "Screenshot:",
+    "Image copyright",
+    "Image caption",
+    "Photo caption",
     "A screenshot of",
     "Composite:",
 )
