@@ -36,6 +36,9 @@ _MORE_LINK = regex.compile(
 _TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);")
 _WORDISH = regex.compile(r"\p{L}{2,}+")
 _LINK_ONLY = regex.compile(r"^\S*+(?:https?://|www\.)\S++$|^(?:@\w{1,30}+[\s,]*+)++$")
+_BREADCRUMB = regex.compile(
+    r"^[^/|>›»\s][^/|>›»]{0,40}?(?:\s[/|>›»]\s[^/|>›»\s][^/|>›»]{0,40}?){2,20}$"
+)
 _SEPARATOR = regex.compile(r"^[\W_]{1,200}+$")
 _PATH_SLUG = regex.compile(r"^[a-z0-9]++(?:-[a-z0-9]++){3,40}+$")
 
@@ -65,6 +68,8 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
         return LocalBoilerplate(f"closing phrase: {m.group(0)}", closing=True)
     if pats.appeal is not None and (m := pats.appeal.match(text)):
         return LocalBoilerplate(f"appeal opener: {m.group(0)}", appeal=True)
+    if _BREADCRUMB.match(text):
+        return LocalBoilerplate("breadcrumb or tag list")
     if _LINK_ONLY.match(text):
         return LocalBoilerplate("link or handle only")
     if _PATH_SLUG.match(text):

@@ -242,35 +242,52 @@ def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
 
     The walk passes headline-shaped lines, captions, dates, bylines and site furniture
     ("Close", "Advertisement"); it stops at running text, at structural boilerplate
-    (closers, related lists, appeals, injected text), at ``floor`` (the previous start),
-    after ``_MAX_WALK_UP`` lines, and just above the headline once a dek has been passed.
+    (closers, related lists, appeals, injected text), at ``floor`` (the previous start)
+    and after ``_MAX_WALK_UP`` lines. Once it has passed the headline (or a headline and
+    its dek), it takes at most one short kicker line above it: a run of short lines
+    there is the previous article's tag list.
     """
     top = anchor
     j = anchor - 1
     while j > floor and anchor - j <= _MAX_WALK_UP:
         cue = cues[j]
+        if _title_like(cue):
+            if j - 1 > floor and _title_like(cues[j - 1]):
+                j -= 1  # a headline-shaped dek under its headline
+            return _with_kicker(cues, j, floor)
         if cue.header_like or _furniture(cue):
             top = j
             j -= 1
             continue
-        if (
-            cue.kind is Kind.PROSE
-            and j - 1 > floor
-            and cues[j - 1].kind is Kind.HEADLINE
-            and top == j + 1
-        ):
-            # A dek: the headline above it is the title; keep at most one short kicker.
-            top = j - 1
-            kicker = cues[j - 2] if j - 2 > floor else None
-            if kicker is not None and kicker.kind is Kind.HEADLINE and kicker.features.words <= 4:
-                top = j - 2
-            break
+        if cue.kind is Kind.PROSE and j - 1 > floor and cues[j - 1].kind is Kind.HEADLINE:
+            # A dek: the headline above it is the title.
+            return _with_kicker(cues, j - 1, floor)
         if top == anchor:
             top = _punctuated_headline(cues, anchor, floor)
+            if top < anchor:
+                return _with_kicker(cues, top, floor)
         break
     while top < anchor and cues[top].kind is Kind.BOILERPLATE:
         top += 1
     return top
+
+
+def _title_like(cue: Cue) -> bool:
+    return cue.kind is Kind.HEADLINE and cue.features.words >= 4 and not cue.features.lower_start
+
+
+def _short_label(cue: Cue) -> bool:
+    return cue.kind in (Kind.HEADLINE, Kind.NAME) and cue.features.words <= 4
+
+
+def _with_kicker(cues: Sequence[Cue], title: int, floor: int) -> int:
+    """The title's position, or the kicker's right above it when there is exactly one."""
+    k = title - 1
+    if k <= floor or not _short_label(cues[k]):
+        return title
+    if k - 1 > floor and _short_label(cues[k - 1]):
+        return title
+    return k
 
 
 def _punctuated_headline(cues: Sequence[Cue], anchor: int, floor: int) -> int:
