@@ -95,10 +95,10 @@ class TestRepeatedLines:
         feats = [line_features(i, t) for i, t in enumerate(texts)]
         assert repeated_lines(feats, RULES) == {}
 
-    def test_repeats_beyond_the_context_window_are_ignored(self) -> None:
-        """Recurrence only counts within ``context_lines``, keeping decisions local."""
+    def test_repeats_beyond_the_window_are_ignored(self) -> None:
+        """Recurrence only counts within ``repeat_window`` lines, keeping decisions local."""
         tip = "A glossary definition that a plugin injects into running text of articles."
-        rules = Rules(context_lines=2)
+        rules = Rules(repeat_window=2)
         texts = [tip, "One.", "Two.", "Three.", tip]
         feats = [line_features(i, t) for i, t in enumerate(texts)]
         assert repeated_lines(feats, rules) == {}

@@ -79,7 +79,7 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
     if _MORE_LINK.search(text) and f.words <= 30:
         return LocalBoilerplate("related link (… read more)")
     if pats.boilerplate_phrases is not None and (m := pats.boilerplate_phrases.search(text)):
-        addressed = _READER.search(text) or _IMPERATIVE.match(text) or f.words <= 12
+        addressed = _READER.search(text) or _IMPERATIVE.match(text) or f.words <= 8
         if addressed or f.url or f.handle:
             return LocalBoilerplate(f"boilerplate phrase: {m.group(0)}")
     if f.url and f.words <= 12:

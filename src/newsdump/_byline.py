@@ -395,7 +395,10 @@ def _cut(line: str, pattern: regex.Pattern[str]) -> tuple[str, str | None]:
     match = pattern.search(line)
     if match is None:
         return line, None
-    rest = line[: match.start()].rstrip(_STRIP) + " " + line[match.end() :].lstrip(_STRIP)
+    before = line[: match.start()].rstrip(_STRIP)
+    after = line[match.end() :].lstrip(_STRIP)
+    # Keep the two sides apart: words on either side of a cut never form one name.
+    rest = f"{before} | {after}" if before and after else before or after
     return rest.strip(), match.group()
 
 
