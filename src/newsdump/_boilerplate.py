@@ -39,6 +39,9 @@ _LINK_ONLY = regex.compile(r"^\S*+(?:https?://|www\.)\S++$|^(?:@\w{1,30}+[\s,]*+
 _BREADCRUMB = regex.compile(
     r"^[^/|>›»\s][^/|>›»]{0,40}?(?:\s[/|>›»]\s[^/|>›»\s][^/|>›»]{0,40}?){2,20}$"
 )
+_COPYRIGHT = regex.compile(
+    r"^(?:©|\(c\)|copyright)\s*+(?:©\s*+)?(?:19|20)\d\d\b", regex.I
+)
 _SEPARATOR = regex.compile(r"^[\W_]{1,200}+$")
 _PATH_SLUG = regex.compile(r"^[a-z0-9]++(?:-[a-z0-9]++){3,40}+$")
 
@@ -68,6 +71,8 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
         return LocalBoilerplate(f"closing phrase: {m.group(0)}", closing=True)
     if pats.appeal is not None and (m := pats.appeal.match(text)):
         return LocalBoilerplate(f"appeal opener: {m.group(0)}", appeal=True)
+    if _COPYRIGHT.match(text):
+        return LocalBoilerplate("copyright line")
     if _BREADCRUMB.match(text):
         return LocalBoilerplate("breadcrumb or tag list")
     if _LINK_ONLY.match(text):

@@ -18,7 +18,8 @@ from newsdump._rules import Rules
 
 __all__ = ["Boundary", "find_boundaries", "mark_blocks"]
 
-_MAX_RELATED_BLOCK = 40
+_MAX_RELATED_BLOCK = 80
+_MAX_TEASER_WORDS = 20
 _MAX_APPEAL_BLOCK = 15
 _MAX_WALK_UP = 6
 _HEADER_AFTER_ANCHOR = 6
@@ -73,11 +74,15 @@ def _mark_related(cues: Sequence[Cue], start: int) -> int:
     teasers: list[int] = []
     while j < stop:
         kind = cues[j].kind
+        if kind is Kind.PROSE and _teaser_sentence(cues, j):
+            teasers.append(j)
+            j += 1
+            continue
         if kind in (Kind.PROSE, Kind.DATELINE, Kind.CREDIT, Kind.BULLET):
             break
         if kind is Kind.BOILERPLATE and cues[j].closing:
             break
-        if kind in (Kind.BYLINE, Kind.DATE) and _opens_body(cues, j):
+        if kind in (Kind.BYLINE, Kind.DATE) and _body_follows(cues, j):
             break
         teasers.append(j)
         j += 1
@@ -91,9 +96,13 @@ def _mark_related(cues: Sequence[Cue], start: int) -> int:
     return max(j, start + 1)
 
 
-def _opens_body(cues: Sequence[Cue], j: int) -> bool:
-    """Whether running text follows within the next two lines, as it does under a header."""
-    return any(c.kind in (Kind.PROSE, Kind.DATELINE) for c in cues[j + 1 : j + 3])
+def _teaser_sentence(cues: Sequence[Cue], j: int) -> bool:
+    """A short sentence in a link list (a teaser's caption), not the start of a body:
+    the line after it is not running text."""
+    if cues[j].features.words > _MAX_TEASER_WORDS:
+        return False
+    nxt = cues[j + 1] if j + 1 < len(cues) else None
+    return nxt is not None and nxt.kind not in (Kind.PROSE, Kind.DATELINE)
 
 
 def _to_boilerplate(cue: Cue, reason: str) -> None:

@@ -271,6 +271,11 @@ CLOSING_PHRASES: tuple[str, ...] = (
 )
 
 RELATED_MARKERS: tuple[str, ...] = (
+    "Explore further",
+    "Keep reading",
+    "Related Topics",
+    "More Videos",
+    "Watch more",
     "Related Videos",
     "Related video",
     "Further Reading",
