@@ -42,6 +42,8 @@ _SIGNOFF = regex.compile(
     _FLAGS,
 )
 _CHUNKS = regex.compile(r"\s*+(?:,\s*+(?:and\s++)?|\band\s++|&\s*+)", _FLAGS)
+_PLACE_WORDS = r"\p{Lu}[\p{L}.'’-]*+(?:\s\p{Lu}[\p{L}.'’-]*+){0,4}+"
+_PLACE_PHRASE = regex.compile(rf"\s(?:in|from|at)\s{_PLACE_WORDS}(?:,\s{_PLACE_WORDS})?", _FLAGS)
 _PLACE = regex.compile(r"\s(?:in|from|at|of)\s\p{Lu}.*+$", _FLAGS)
 _STOP = frozenset(
     [
@@ -162,7 +164,7 @@ def _contributed(line: str, rules: Rules) -> Credit | None:
     match = _CONTRIBUTED.match(line)
     if match is None:
         return None
-    who = _strip_job(match.group("who"), rules.job_titles)
+    who = _PLACE_PHRASE.sub("", _strip_job(match.group("who"), rules.job_titles))
     chunks = [c for c in _CHUNKS.split(who) if c]
     if not chunks or not all(_is_name(c, rules) or _is_outlet(c, rules) for c in chunks):
         return None

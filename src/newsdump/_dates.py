@@ -69,7 +69,7 @@ def _time(tag: str) -> str:
     """Build the pattern of a time of day and its zone; group names end in ``tag``."""
     clock = (
         rf"(?P<h{tag}>[01]?\d|2[0-3])"
-        rf"(?::(?P<m{tag}>[0-5]\d)(?::(?P<s{tag}>[0-5]\d)(?:\.\d{{1,6}})?)?"
+        rf"(?:[:.](?P<m{tag}>[0-5]\d)(?::(?P<s{tag}>[0-5]\d)(?:\.\d{{1,6}})?)?"
         rf"(?:\s?(?P<ap{tag}>{_AMPM}))?"
         rf"|\s?(?P<ap{tag}>{_AMPM})"
         rf"|(?P<m{tag}>[0-5]\d)(?=\s?(?:{_ZONES})(?!\p{{L}})))"

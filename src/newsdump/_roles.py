@@ -118,10 +118,10 @@ def _punctuated_title(cues: Sequence[Cue]) -> int | None:
     (directly, or with one dek between) is the headline."""
     if len(cues) < 2 or cues[0].kind is not Kind.PROSE or cues[0].features.words > 20:
         return None
-    for cue in cues[1:3]:
+    for cue in cues[1:4]:
         if cue.kind in (Kind.BYLINE, Kind.NAME, Kind.DATE):
             return 0
-        if cue.kind is not Kind.PROSE:
+        if cue.kind not in (Kind.PROSE, Kind.CAPTION):
             return None
     return None
 
@@ -167,7 +167,7 @@ def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
     if kind is Kind.CREDIT:
         return (Role.CREDIT, cue.reason)
     if kind is Kind.BIO:
-        if j > last_body or _only_credits_after(cues, j):
+        if j > last_body or _only_credits_after(cues, j) or _near_end(cues, j):
             return (Role.CREDIT, "author note at the end")
         return (Role.BODY, "running text (bio-like sentence inside the body)")
     if kind is Kind.CAPTION:
@@ -183,6 +183,11 @@ def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
     if kind is Kind.NAME:
         return (Role.BODY, "name line inside the body")
     return _inner_headline(cues, j)
+
+
+def _near_end(cues: Sequence[Cue], j: int) -> bool:
+    """At most two paragraphs of running text follow (a disclaimer, a sign-off)."""
+    return sum(1 for c in cues[j + 1 :] if c.kind in (Kind.PROSE, Kind.DATELINE)) <= 2
 
 
 def _only_credits_after(cues: Sequence[Cue], j: int) -> bool:
