@@ -1,0 +1,149 @@
+"""Sphinx configuration for the newsdump documentation.
+
+Build (strict) and run every example::
+
+    sphinx-build -W --keep-going -b html docs docs/_build/html
+    sphinx-build -W -b doctest docs docs/_build/doctest
+
+Two local additions live here rather than in a separate extension:
+
+* a check that fails the build when a name in ``newsdump.__all__`` (or
+  ``newsdump.scoring.__all__``) is not documented in ``api.md``, or when ``api.md``
+  documents a name that is no longer public;
+* a ``newsdump-help`` directive that prints the ``--help`` text of the command line at
+  build time, so the command-line reference cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+import newsdump
+import newsdump.scoring
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+project = "newsdump"
+author = "newsdump developers"
+copyright = "newsdump developers"  # noqa: A001 - Sphinx's name for it
+release = newsdump.__version__
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_class_signature = "separated"
+autodoc_default_options = {"members": True, "undoc-members": False}
+
+# Doctests run against the installed package; the working directory is the repository
+# root so that examples may read seeds/.
+doctest_global_setup = f"""
+import os
+os.chdir({str(ROOT)!r})
+import newsdump
+"""
+doctest_test_doctest_blocks = "default"
+
+html_theme = "furo"
+html_title = f"newsdump {release}"
+html_static_path: list[str] = []
+
+
+# --- every public name is documented ---------------------------------------------------
+
+_AUTO = re.compile(
+    r"^(?:```|:::)\{auto(?:class|function|data|exception|module)\}\s+([\w.]+)\s*$",
+    re.MULTILINE,
+)
+
+
+def _documented(api: str) -> set[str]:
+    return set(_AUTO.findall(api))
+
+
+def check_api_coverage(app: Sphinx) -> None:
+    """Fail the build when ``api.md`` and the public ``__all__`` lists disagree."""
+    api = (HERE / "api.md").read_text(encoding="utf-8")
+    documented = _documented(api)
+    expected = {f"newsdump.{name}" for name in newsdump.__all__}
+    listed = {name for name in documented if name.count(".") == 1}
+    problems: list[str] = []
+    missing = sorted(expected - listed)
+    if missing:
+        problems.append("public names missing from docs/api.md: " + ", ".join(missing))
+    stale = sorted(listed - expected - {"newsdump.scoring"})
+    if stale:
+        problems.append("docs/api.md documents names not in newsdump.__all__: " + ", ".join(stale))
+    if "newsdump.scoring" not in documented:
+        problems.append("docs/api.md must document the newsdump.scoring module")
+    if problems:
+        raise ExtensionError("; ".join(problems))
+
+
+# --- the command line's help, captured at build time -----------------------------------
+
+
+class NewsdumpHelp(SphinxDirective):
+    """Print the ``--help`` text of ``newsdump`` or ``python -m newsdump.scoring``.
+
+    The argument is a command line after the program name, without ``--help``:
+    ``parse``, ``show``, nothing (the top level), or ``scoring``.
+    """
+
+    optional_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from newsdump.__main__ import main
+
+        words = self.arguments[0].split() if self.arguments else []
+        if words[:1] == ["scoring"]:
+            entry, argv = newsdump.scoring.main, [*words[1:], "--help"]
+        else:
+            entry, argv = main, [*words, "--help"]
+        out = io.StringIO()
+        saved = os.environ.get("COLUMNS")
+        os.environ["COLUMNS"] = "80"
+        try:
+            with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+                entry(argv)
+        finally:
+            if saved is None:
+                del os.environ["COLUMNS"]
+            else:
+                os.environ["COLUMNS"] = saved
+        text = out.getvalue().rstrip("\n")
+        if not text:
+            raise self.error(f"no help text for {' '.join(argv)!r}")
+        block = nodes.literal_block(text, text)
+        block["language"] = "text"
+        return [block]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", check_api_coverage)
+    app.add_directive("newsdump-help", NewsdumpHelp)
+    return {"parallel_read_safe": True}
