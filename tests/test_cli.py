@@ -114,6 +114,14 @@ class TestParseCommand:
         assert "out.jsonl: cannot write output" in err
         assert err.count("\n") == 1
 
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+    def test_write_failure(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A failing write (disk full) is one line on stderr and status 1, no traceback."""
+        assert main(["parse", "-o", "/dev/full", str(SEED_PATH)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("newsdump: error: cannot write output")
+        assert err.count("\n") == 1
+
     def test_stdin(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -98,6 +98,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:
+        print(f"{PROG}: error: cannot write output ({error.strerror or error})", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -338,6 +341,9 @@ def _parse(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
         except InputError as error:
             failed += 1
             _report(args, error)
+        except RuntimeError as error:  # the streaming window's consistency check
+            failed += 1
+            print(f"{PROG}: {name}: internal error: {error}", file=sys.stderr)
     if json_array:
         out.write("\n]\n" if written else "]\n")
     if failed and len(args.files) > 1 and not args.quiet:
