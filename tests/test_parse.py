@@ -14,7 +14,8 @@ from newsdump import Role
 WIRE = """\
 Storm floods coastal towns as rivers burst their banks
 By Maria Lopez and Tom Becker
-PORTSMOUTH, England (AP) — Heavy rain flooded dozens of coastal towns on Tuesday, forcing hundreds of residents from their homes.
+PORTSMOUTH, England (AP) — Heavy rain flooded dozens of coastal towns on Tuesday, \
+forcing hundreds of residents from their homes.
 Emergency crews used boats to reach families trapped on upper floors, officials said.
 The weather service warned that more rain was expected through Thursday.
 Associated Press writer Jill Lawless in London contributed to this report.
@@ -71,7 +72,10 @@ class TestParse:
 
     def test_relative_dates_need_now(self) -> None:
         """"3 hours ago" resolves only against the caller's ``now``."""
-        text = "Bridge reopens after repairs\n3 hours ago\nThe bridge reopened to traffic on Friday morning after repairs.\n"
+        text = (
+            "Bridge reopens after repairs\n3 hours ago\n"
+            "The bridge reopened to traffic on Friday morning after repairs.\n"
+        )
         kept = newsdump.parse(text).articles[0]
         assert kept.published is None
         assert kept.published_text == "3 hours ago"
@@ -122,7 +126,9 @@ class TestEdgeInput:
 
     def test_no_article_structure_is_one_article(self) -> None:
         """Text without headers or closers stays one article rather than being cut up."""
-        text = "\n".join(f"Sentence number {i} describes the weather in some detail." for i in range(30))
+        text = "\n".join(
+            f"Sentence number {i} describes the weather in some detail." for i in range(30)
+        )
         dump = newsdump.parse(text)
         assert len(dump.articles) == 1
         assert {line.role for line in dump.lines} == {Role.BODY}
@@ -130,10 +136,13 @@ class TestEdgeInput:
 
 class TestInvariants:
     @settings(max_examples=60, deadline=None)
-    @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+    @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=400))
     def test_any_text(self, text: str) -> None:
-        """For any text: no exception, lossless spans, roles only on non-blank lines,
-        articles in order, inside the dump and not overlapping."""
+        """For any text: no exception and the invariants hold.
+
+        Spans are lossless, roles sit only on non-blank lines, articles are in order,
+        inside the dump and do not overlap.
+        """
         dump = newsdump.parse(text)
         assert "".join(text[ln.span.start : ln.span.end] for ln in dump.lines) == text
         for line in dump.lines:

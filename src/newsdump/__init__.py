@@ -16,6 +16,7 @@ text with the boilerplate removed, losslessly: every line of the input stays in
 
 from __future__ import annotations
 
+import importlib.metadata
 from typing import Any
 
 from newsdump._byline import parse_byline
@@ -23,6 +24,7 @@ from newsdump._captions import parse_caption
 from newsdump._credits import parse_credit
 from newsdump._dateline import parse_dateline
 from newsdump._dates import parse_date
+from newsdump._io import BinaryInputError, DecodeError, InputError, parse_file, read_text
 from newsdump._model import (
     Article,
     Byline,
@@ -36,33 +38,41 @@ from newsdump._model import (
     Span,
 )
 from newsdump._parse import parse
+from newsdump._records import article_record, article_schema
 from newsdump._rules import Rules
+from newsdump._stream import iter_articles
 
 __all__ = [
     "Article",
+    "BinaryInputError",
     "Byline",
     "Caption",
     "Credit",
     "Dateline",
+    "DecodeError",
     "Dump",
+    "InputError",
     "Line",
     "ParsedDate",
     "Role",
     "Rules",
     "Span",
+    "article_record",
+    "article_schema",
+    "iter_articles",
     "parse",
     "parse_byline",
     "parse_caption",
     "parse_credit",
     "parse_date",
     "parse_dateline",
+    "parse_file",
+    "read_text",
 ]
 
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import version
-
-        return version("newsdump")
+        return importlib.metadata.version("newsdump")
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 import regex
 
@@ -94,16 +94,16 @@ def _published(
     cues: dict[int, Cue],
     bylines: Sequence[Byline],
     now: datetime | None,
-) -> tuple[object, str | None]:
+) -> tuple[datetime | date | None, str | None]:
     for line in by_role.get(Role.DATE, []):
-        date = cues[line.number - 1].date
-        if date is not None:
-            return date.value, date.text
+        parsed = cues[line.number - 1].date
+        if parsed is not None:
+            return parsed.value, parsed.text
     for byline in bylines:
         if byline.date_text:
-            date = parse_date(byline.date_text, now=now)
-            if date is not None:
-                return date.value, date.text
+            parsed = parse_date(byline.date_text, now=now)
+            if parsed is not None:
+                return parsed.value, parsed.text
             return None, byline.date_text
     return None, None
 

@@ -33,7 +33,9 @@ _MORE_LINK = regex.compile(
     r"\bcontinue\s++reading\s*+[.:…»›>]*+\s*+$",
     regex.I,
 )
-_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);")
+_TAG = regex.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);"
+)
 _WORDISH = regex.compile(r"\p{L}{2,}+")
 _LINK_ONLY = regex.compile(r"^\S*+(?:https?://|www\.)\S++$|^(?:@\w{1,30}+[\s,]*+)++$")
 _BREADCRUMB = regex.compile(
@@ -63,13 +65,13 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
         return LocalBoilerplate("separator or symbol line")
     if f.words > rules.max_boilerplate_words:
         return None
-    if pats.related is not None and pats.related.match(text):
+    if pats.related.match(text, f.word_set):
         return LocalBoilerplate("related-links header", related=True)
-    if pats.boilerplate_lines is not None and pats.boilerplate_lines.match(text):
+    if pats.boilerplate_lines.match(text, f.word_set):
         return LocalBoilerplate("boilerplate line")
-    if pats.closing is not None and (m := pats.closing.search(text)) and f.words <= 20:
+    if (m := pats.closing.search(text, f.word_set)) and f.words <= 20:
         return LocalBoilerplate(f"closing phrase: {m.group(0)}", closing=True)
-    if pats.appeal is not None and (m := pats.appeal.match(text)):
+    if (m := pats.appeal.match(text, f.word_set)):
         return LocalBoilerplate(f"appeal opener: {m.group(0)}", appeal=True)
     if _COPYRIGHT.match(text):
         return LocalBoilerplate("copyright line")
@@ -83,7 +85,7 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
         return LocalBoilerplate("HTML debris")
     if _MORE_LINK.search(text) and f.words <= 30:
         return LocalBoilerplate("related link (… read more)")
-    if pats.boilerplate_phrases is not None and (m := pats.boilerplate_phrases.search(text)):
+    if (m := pats.boilerplate_phrases.search(text, f.word_set)):
         addressed = _READER.search(text) or _IMPERATIVE.match(text) or f.words <= 8
         if addressed or f.url or f.handle:
             return LocalBoilerplate(f"boilerplate phrase: {m.group(0)}")
@@ -101,10 +103,11 @@ def _debris(text: str) -> bool:
 def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]:
     """Long lines whose exact text recurs within ``rules.context_lines``: injected text.
 
-    Every copy of running text (a sentence, not a headline) that recurs at a distance is
-    marked, since a tooltip or glossary entry is injected wherever it appears; a
-    headline that recurs (a teaser, then the article) is left to the header logic. A run of adjacent copies (a scraper repeating
-    a headline) keeps its first copy: only the later ones are marked.
+    Every copy of running text (a sentence, not a headline) that recurs within
+    ``rules.repeat_window`` lines is marked, since a tooltip or glossary entry is injected
+    wherever it appears; a headline that recurs (a teaser, then the article) is left to
+    the header logic. A run of adjacent copies (a scraper repeating a headline) keeps its
+    first copy: only the later ones are marked.
     """
     seen: dict[str, list[int]] = defaultdict(list)
     out: dict[int, str] = {}

@@ -1,4 +1,4 @@
-"""Lexical cohesion across a gap: do the lines before and after share vocabulary?
+"""Lexical cohesion across a gap: how much vocabulary the lines on each side share.
 
 Only local windows are compared, so the cost is linear in the input and each score
 depends on a bounded neighbourhood.
@@ -16,20 +16,25 @@ __all__ = ["bag", "similarity"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]{2,}+")
 _STOP = frozenset(
-    """
-    about above after again against all also although among another any anyone are
-    around because been before being below between both but can cannot could did does
-    doing done down during each either even ever every few for from further had has
-    have having her here hers herself him himself his how however into its itself just
-    last least less like made make many may might more most much must near neither
-    never new next nor not now off often once one only other others our ours out over
-    own per quite rather said same says see seen several she should since some still
-    such than that the their theirs them then there these they this those though three
-    through thus too toward two under until upon very was way well were what when where
-    whether which while who whom whose why will with within without would year years
-    yet you your the and are was will has had its it's that this with from they their
-    told according
-    """.split()
+    (
+        "about", "above", "after", "again", "against", "all", "also", "although", "among",
+        "another", "any", "anyone", "are", "around", "because", "been", "before", "being",
+        "below", "between", "both", "but", "can", "cannot", "could", "did", "does", "doing",
+        "done", "down", "during", "each", "either", "even", "ever", "every", "few", "for", "from",
+        "further", "had", "has", "have", "having", "her", "here", "hers", "herself", "him",
+        "himself", "his", "how", "however", "into", "its", "itself", "just", "last", "least",
+        "less", "like", "made", "make", "many", "may", "might", "more", "most", "much", "must",
+        "near", "neither", "never", "new", "next", "nor", "not", "now", "off", "often", "once",
+        "one", "only", "other", "others", "our", "ours", "out", "over", "own", "per", "quite",
+        "rather", "said", "same", "says", "see", "seen", "several", "she", "should", "since",
+        "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "then",
+        "there", "these", "they", "this", "those", "though", "three", "through", "thus", "too",
+        "toward", "two", "under", "until", "upon", "very", "was", "way", "well", "were", "what",
+        "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will",
+        "with", "within", "without", "would", "year", "years", "yet", "you", "your", "the", "and",
+        "are", "was", "will", "has", "had", "its", "it's", "that", "this", "with", "from", "they",
+        "their", "told", "according"
+    )
 )
 
 

@@ -104,8 +104,8 @@ def line_cues(
         local = local_boilerplate(f, pats, rules)
         if local is not None:
             publisher = None
-            if local.closing and pats.closing is not None:
-                match = pats.closing.search(f.text)
+            if local.closing:
+                match = pats.closing.search(f.text, f.word_set)
                 if match is not None and "publisher" in match.groupdict():
                     publisher = match.group("publisher")
             cues.append(
@@ -158,8 +158,8 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
     if text.casefold().rstrip(":") in _BY_ALONE:
         return Cue(f, Kind.BYLINE, "byline cue on its own line")
     if text in rules.agencies:
-        byline = Byline(text=text, agency=text)
-        return Cue(f, Kind.BYLINE, "agency credited on its own line", byline=byline)
+        agency = Byline(text=text, agency=text)
+        return Cue(f, Kind.BYLINE, "agency credited on its own line", byline=agency)
     if f.words <= 80 and (credit := parse_credit(text, rules=rules)) is not None:
         kind = Kind.BIO if credit.kind == "bio" else Kind.CREDIT
         return Cue(f, kind, f"credit ({credit.kind})", credit=credit)

@@ -7,7 +7,7 @@ import functools
 import attrs
 import regex
 
-from newsdump._phrases import compile_phrases, normalize
+from newsdump._phrases import PhraseTable, normalize, word_set
 from newsdump._rules import Rules
 
 __all__ = ["Features", "Patterns", "line_features", "patterns"]
@@ -24,9 +24,12 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]»]*+$")
 _LOWER_START = regex.compile(r"^[\p{Ll},;)\]—–]")
 _CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]")
 _FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with as into onto over under "
-    "after before about than via vs per is are was were be its it's his her their our "
-    "up off out down".split()
+    (
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+        "by", "with", "as", "into", "onto", "over", "under", "after", "before", "about", "than",
+        "via", "vs", "per", "is", "are", "was", "were", "be", "its", "it's", "his", "her",
+        "their", "our", "up", "off", "out", "down"
+    )
 )
 
 
@@ -34,22 +37,22 @@ _FUNCTION_WORDS = frozenset(
 class Patterns:
     """The compiled phrase tables of one :class:`Rules` value."""
 
-    boilerplate_lines: regex.Pattern[str] | None
-    boilerplate_phrases: regex.Pattern[str] | None
-    closing: regex.Pattern[str] | None
-    related: regex.Pattern[str] | None
-    appeal: regex.Pattern[str] | None
+    boilerplate_lines: PhraseTable
+    boilerplate_phrases: PhraseTable
+    closing: PhraseTable
+    related: PhraseTable
+    appeal: PhraseTable
 
 
 @functools.lru_cache(maxsize=16)
 def patterns(rules: Rules) -> Patterns:
     """Compile the phrase tables of ``rules`` (a pure function of the immutable rules)."""
     return Patterns(
-        boilerplate_lines=compile_phrases(rules.boilerplate_lines, whole_line=True),
-        boilerplate_phrases=compile_phrases(rules.boilerplate_phrases),
-        closing=compile_phrases(rules.closing_phrases),
-        related=compile_phrases(rules.related_markers, whole_line=True),
-        appeal=compile_phrases(rules.appeal_openers),
+        boilerplate_lines=PhraseTable(rules.boilerplate_lines, whole_line=True),
+        boilerplate_phrases=PhraseTable(rules.boilerplate_phrases),
+        closing=PhraseTable(rules.closing_phrases),
+        related=PhraseTable(rules.related_markers, whole_line=True),
+        appeal=PhraseTable(rules.appeal_openers),
     )
 
 
@@ -70,11 +73,12 @@ class Features:
     lower_start: bool
     starts_capital: bool
     question: bool
+    word_set: frozenset[str]
 
     @property
     def headline_shaped(self) -> bool:
         """Short enough for a headline and not closed like a sentence (``?`` allowed)."""
-        return 2 <= self.words and (not self.terminal or self.question) and not self.bullet
+        return self.words >= 2 and (not self.terminal or self.question) and not self.bullet
 
     @property
     def fragment(self) -> bool:
@@ -114,6 +118,7 @@ def line_features(index: int, raw: str) -> Features:
         lower_start=_LOWER_START.match(body) is not None,
         starts_capital=_CAPITALISED.match(body) is not None,
         question=tail.rstrip("\"'”’)").endswith("?"),
+        word_set=word_set(text) if len(text) < 5000 else frozenset(),
     )
 
 

@@ -1,5 +1,4 @@
-"""The pipeline: text → lines with offsets → features → cues → boundaries → roles →
-articles."""
+"""The pipeline: text, lines with offsets, features, cues, boundaries, roles, articles."""
 
 from __future__ import annotations
 
@@ -48,7 +47,7 @@ def parse(text: str, *, now: datetime | None = None, rules: Rules | None = None)
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(cues)
         group = cues[start:end]
-        for cue, (role, reason) in zip(group, assign_roles(group)):
+        for cue, (role, reason) in zip(group, assign_roles(group), strict=True):
             labelled[cue.index] = attrs.evolve(labelled[cue.index], role=role, reason=reason)
         ranges.append((group[0].index, group[-1].index))
 

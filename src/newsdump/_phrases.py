@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["SLOTS", "compile_phrases", "normalize"]
+__all__ = ["SLOTS", "PhraseTable", "compile_phrases", "normalize", "word_set"]
 
 SLOTS: dict[str, str] = {
     # Up to six capitalised words or initials: "Business Insider", "The Times of India".
@@ -79,3 +79,58 @@ def compile_phrases(
     else:
         pattern = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
     return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
+
+
+_LITERAL_WORD = regex.compile(r"\w++")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text``, as the phrase prefilter sees them."""
+    return frozenset(_LITERAL_WORD.findall(text.lower()))
+
+
+class PhraseTable:
+    """A compiled phrase table with a cheap word prefilter in front of the regex.
+
+    A line can only match a phrase if it holds every literal word of that phrase, so
+    the (slower) alternation runs only on lines that pass this set test.
+    """
+
+    __slots__ = ("_needs", "_unfiltered", "pattern")
+
+    def __init__(self, phrases: Iterable[str], *, whole_line: bool = False) -> None:
+        """Compile ``phrases`` as :func:`compile_phrases` does."""
+        cleaned = [p for p in dict.fromkeys(p.strip() for p in phrases) if p]
+        self.pattern = compile_phrases(cleaned, whole_line=whole_line)
+        needs = [word_set(_SLOT.sub(" ", p)) for p in cleaned]
+        self._unfiltered = any(not n for n in needs)
+        self._needs = tuple(n for n in needs if n)
+
+    def _may_match(self, text: str, words: frozenset[str] | None) -> bool:
+        if self._unfiltered:
+            return True
+        if words is None:
+            words = word_set(text)
+        return any(need <= words for need in self._needs)
+
+    def search(
+        self, text: str, words: frozenset[str] | None = None
+    ) -> regex.Match[str] | None:
+        """The first phrase occurring in ``text``, or ``None``.
+
+        ``words`` may pass ``word_set(text)`` when the caller already has it.
+        """
+        if self.pattern is None or not self._may_match(text, words):
+            return None
+        return self.pattern.search(text)
+
+    def match(
+        self, text: str, words: frozenset[str] | None = None
+    ) -> regex.Match[str] | None:
+        """A phrase matching at the start of ``text``, or ``None``.
+
+        For whole-line tables the phrase must cover the whole line.
+        """
+        if self.pattern is None or not self._may_match(text, words):
+            return None
+        return self.pattern.match(text)

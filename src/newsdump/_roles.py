@@ -114,8 +114,10 @@ def _choose_title(cues: Sequence[Cue]) -> int | None:
 
 
 def _punctuated_title(cues: Sequence[Cue]) -> int | None:
-    """A first line that ends like a sentence but sits right above the byline or date
-    (directly, or with one dek between) is the headline."""
+    """A sentence-shaped first line right above the byline or date: the headline.
+
+    Deks and captions may stand between it and the byline or date.
+    """
     if len(cues) < 2 or cues[0].kind is not Kind.PROSE or cues[0].features.words > 20:
         return None
     for cue in cues[1:4]:
@@ -128,12 +130,16 @@ def _punctuated_title(cues: Sequence[Cue]) -> int | None:
 
 def _echoed(cue: Cue, nxt: Cue) -> bool:
     """Whether the next line repeats this short line, as a caption repeats its alt text."""
-    return nxt.kind is not Kind.HEADLINE and cue.features.text.casefold() in nxt.features.text.casefold()
+    if nxt.kind is Kind.HEADLINE:
+        return False
+    return cue.features.text.casefold() in nxt.features.text.casefold()
 
 
 def _alt_text(cue: Cue, nxt: Cue | None) -> bool:
-    """A line followed by its photo credit, or a very short line followed by a caption,
-    is image alt text rather than a headline."""
+    """Whether a headline-shaped line is image alt text.
+
+    It is when its photo credit, or a caption after a very short line, follows it.
+    """
     if nxt is None or nxt.kind is not Kind.CAPTION:
         return False
     return cue.features.words <= 3 or nxt.features.words <= 6

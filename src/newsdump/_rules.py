@@ -145,7 +145,7 @@ class Rules:
 
         Raises :class:`ValueError` for a name that is not a table.
         """
-        changes: dict[str, tuple[str, ...]] = {}
+        changes: dict[str, Any] = {}
         for name, values in tables.items():
             current = getattr(self, name, None)
             if not isinstance(current, tuple):

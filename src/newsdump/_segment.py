@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -25,6 +25,7 @@ _MAX_WALK_UP = 6
 _HEADER_AFTER_ANCHOR = 6
 _MAX_WEAK_HEADER = 4
 _MIN_BODY = 2
+_IDF_REACH = 200
 _REPEATED_COPY = "repeated copy of the line above"
 _STRUCTURAL_REASONS = frozenset(
     {
@@ -97,8 +98,10 @@ def _mark_related(cues: Sequence[Cue], start: int) -> int:
 
 
 def _teaser_sentence(cues: Sequence[Cue], j: int) -> bool:
-    """A short sentence in a link list (a teaser's caption), not the start of a body:
-    the line after it is not running text."""
+    """Whether a short sentence is a teaser's caption in a link list.
+
+    It is when the line after it is not running text (a body would continue).
+    """
     if cues[j].features.words > _MAX_TEASER_WORDS:
         return False
     nxt = cues[j + 1] if j + 1 < len(cues) else None
@@ -212,16 +215,23 @@ def _anchor(cues: Sequence[Cue], k: int, end: int) -> tuple[int, str] | None:
             if previous_headline is not None and cue.features.text == previous_headline:
                 return j, "repeated headline"
             previous_headline = cue.features.text
-        elif cue.kind is Kind.BOILERPLATE and j > k and previous_headline is not None:
-            if cue.features.text == previous_headline:
-                return j, "repeated headline"
+        elif (
+            cue.kind is Kind.BOILERPLATE
+            and j > k
+            and previous_headline is not None
+            and cue.features.text == previous_headline
+        ):
+            return j, "repeated headline"
     return None
 
 
 def _weak_header(cues: Sequence[Cue], k: int, end: int) -> bool:
-    """A header block without an anchor that could still open an article: a short block
-    with a headline and more header lines, or a captioned photo, followed by at least
-    two paragraphs of running text. A lone heading never does, nor a list of links."""
+    """Whether a header block without an anchor could still open an article.
+
+    It could when it is a short block with a headline and more header lines, or a
+    captioned photo, followed by at least two paragraphs of running text. A lone heading
+    never does, nor a list of links.
+    """
     body = cues[end : end + 2]
     if len(body) < 2 or any(c.kind not in (Kind.PROSE, Kind.DATELINE) for c in body):
         return False
@@ -331,30 +341,37 @@ class _Cohesion:
 
     def __init__(self, cues: Sequence[Cue], rules: Rules) -> None:
         self._cues = cues
-        self._bags = [
-            bag(c.features.text) if c.kind is not Kind.BOILERPLATE else Counter[str]()
-            for c in cues
-        ]
+        self._bags: dict[int, Counter[str]] = {}
         self._window = rules.cohesion_window
         self._context = rules.context_lines
         self._threshold = rules.cohesion_threshold
 
+    def _bag(self, j: int) -> Counter[str]:
+        """The content words of line ``j`` (computed on first use; boilerplate has none)."""
+        counts = self._bags.get(j)
+        if counts is None:
+            cue = self._cues[j]
+            counts = bag(cue.features.text) if cue.kind is not Kind.BOILERPLATE else Counter()
+            self._bags[j] = counts
+        return counts
+
     def _content(self, start: int, step: int) -> list[Counter[str]]:
         out: list[Counter[str]] = []
         j = start
-        while 0 <= j < len(self._bags) and len(out) < self._window:
-            if self._bags[j]:
-                out.append(self._bags[j])
+        while 0 <= j < len(self._cues) and len(out) < self._window:
+            if counts := self._bag(j):
+                out.append(counts)
             j += step
         return out
 
     def _idf(self, k: int) -> tuple[dict[str, int], int]:
-        lo = max(0, k - self._context)
-        hi = min(len(self._bags), k + self._context)
+        reach = min(self._context, _IDF_REACH)
+        lo = max(0, k - reach)
+        hi = min(len(self._cues), k + reach)
         df: Counter[str] = Counter()
         lines = 0
-        for counts in self._bags[lo:hi]:
-            if counts:
+        for j in range(lo, hi):
+            if counts := self._bag(j):
                 df.update(counts.keys())
                 lines += 1
         return df, lines
@@ -370,7 +387,10 @@ class _Cohesion:
 
 
 def _weighted_cosine(
-    before: Sequence[Counter[str]], after: Sequence[Counter[str]], df: Counter[str], lines: int
+    before: Sequence[Counter[str]],
+    after: Sequence[Counter[str]],
+    df: Mapping[str, int],
+    lines: int,
 ) -> float:
     left: Counter[str] = Counter()
     right: Counter[str] = Counter()
