@@ -15,7 +15,7 @@ import regex
 from newsdump._features import Features, Patterns
 from newsdump._rules import Rules
 
-__all__ = ["LocalBoilerplate", "local_boilerplate", "repeated_lines"]
+__all__ = ["LocalBoilerplate", "is_breadcrumb", "local_boilerplate", "repeated_lines"]
 
 _READER = regex.compile(
     r"\b(?:you|your|you['’](?:re|ll|ve)|we|we['’](?:re|ve)|our|us|"
@@ -75,8 +75,6 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
         return LocalBoilerplate(f"appeal opener: {m.group(0)}", appeal=True)
     if _COPYRIGHT.match(text):
         return LocalBoilerplate("copyright line")
-    if _BREADCRUMB.match(text):
-        return LocalBoilerplate("breadcrumb or tag list")
     if _LINK_ONLY.match(text):
         return LocalBoilerplate("link or handle only")
     if _PATH_SLUG.match(text):
@@ -92,6 +90,15 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
     if f.url and f.words <= 12:
         return LocalBoilerplate("link line")
     return None
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Whether the line is a breadcrumb or tag list: ``Politics / Elections / Congress``.
+
+    Call it after the byline and caption checks: a credit such as ``Name / Outlet /
+    Getty Images`` has the same shape.
+    """
+    return _BREADCRUMB.match(text) is not None
 
 
 def _debris(text: str) -> bool:

@@ -14,7 +14,7 @@ from datetime import datetime
 import attrs
 import regex
 
-from newsdump._boilerplate import local_boilerplate, repeated_lines
+from newsdump._boilerplate import is_breadcrumb, local_boilerplate, repeated_lines
 from newsdump._byline import parse_byline
 from newsdump._captions import caption_cue
 from newsdump._credits import parse_credit
@@ -128,6 +128,12 @@ def line_cues(
     return cues
 
 
+def _names_a_photo_source(text: str, rules: Rules) -> bool:
+    """Whether a slash-separated line names a photo agency (then it is a credit)."""
+    segments = {part.strip() for part in text.split("/")}
+    return any(marker in segments for marker in rules.photo_credit_markers)
+
+
 def _mend_broken_sentences(cues: Sequence[Cue]) -> None:
     """A headline-shaped line whose sentence runs on is prose, not a headline.
 
@@ -169,6 +175,8 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
         if byline.bare:
             return Cue(f, Kind.NAME, "bare name", byline=byline)
         return Cue(f, Kind.BYLINE, "byline", byline=byline)
+    if is_breadcrumb(text) and not _names_a_photo_source(text, rules):
+        return Cue(f, Kind.BOILERPLATE, "breadcrumb or tag list")
     if (reason := caption_cue(text, rules)) is not None:
         return Cue(f, Kind.CAPTION, f"caption: {reason}")
     if f.starts_capital and (dateline := parse_dateline(text, rules=rules)) is not None:

@@ -184,6 +184,8 @@ def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
         return (Role.BYLINE, cue.reason)
     if kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
         return (Role.BODY, "running text")
+    if kind is Kind.NAME and _beside_bio(cues, j):
+        return (Role.BYLINE, "author name beside the author's bio")
     if j > last_body:
         return (Role.BOILERPLATE, "link or tag line after the article text")
     if kind is Kind.NAME:
@@ -194,6 +196,11 @@ def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
 def _near_end(cues: Sequence[Cue], j: int) -> bool:
     """At most two paragraphs of running text follow (a disclaimer, a sign-off)."""
     return sum(1 for c in cues[j + 1 :] if c.kind in (Kind.PROSE, Kind.DATELINE)) <= 2
+
+
+def _beside_bio(cues: Sequence[Cue], j: int) -> bool:
+    """Whether an author box's bio stands within two lines of this name."""
+    return any(c.kind is Kind.BIO for c in cues[max(0, j - 2) : j + 3])
 
 
 def _only_credits_after(cues: Sequence[Cue], j: int) -> bool:
