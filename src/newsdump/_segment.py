@@ -130,7 +130,7 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
             k += 1
             continue
         if after_closer and k > starts[-1].position:
-            starts.append(Boundary(k, "first line after a closing line"))
+            starts.append(_start_after_closer(cues, k))
             after_closer = False
             body_lines = 0
             k = _skip_header(cues, k)
@@ -162,6 +162,22 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
             body_lines = 0
         k = end
     return starts
+
+
+def _start_after_closer(cues: Sequence[Cue], k: int) -> Boundary:
+    """Where the article after a closing line starts.
+
+    At the first content line, unless a header with a byline or date follows within a
+    few header-like lines: then the lines before that header (teasers, tags) are the
+    closed article's tail, and the article starts at the header.
+    """
+    end = _header_end(cues, k)
+    anchor = _anchor(cues, k, end)
+    if anchor is not None:
+        top = _header_top(cues, anchor[0], k - 1)
+        if top > k:
+            return Boundary(top, f"{anchor[1]}, after a closing line and its tail")
+    return Boundary(k, "first line after a closing line")
 
 
 def _skip_header(cues: Sequence[Cue], k: int) -> int:

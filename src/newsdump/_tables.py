@@ -216,6 +216,8 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "send us a tip",
     "have a story idea",
     # site notices
+    "Trust Principles",
+    "Our Standards:",
     "all rights reserved",
     "copyright ©",
     "© copyright",
