@@ -26,6 +26,7 @@ _DESCRIPTIVE = regex.compile(
 Assignment = tuple[Role, str]
 
 _HEADER_SCAN = 14
+_CREDIT_LINE_WORDS = 10
 _QUOTES = frozenset("\"'“‘«„")
 
 
@@ -182,6 +183,8 @@ def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
         return (Role.DATE, cue.reason)
     if kind is Kind.BYLINE:
         return (Role.BYLINE, cue.reason)
+    if kind is Kind.PROSE and _above_photo_credit(cues, j):
+        return (Role.CAPTION, "sentence above its photo credit")
     if kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
         return (Role.BODY, "running text")
     if kind is Kind.NAME and _beside_bio(cues, j):
@@ -196,6 +199,16 @@ def _body_role(cues: Sequence[Cue], j: int, last_body: int) -> Assignment:
 def _near_end(cues: Sequence[Cue], j: int) -> bool:
     """At most two paragraphs of running text follow (a disclaimer, a sign-off)."""
     return sum(1 for c in cues[j + 1 :] if c.kind in (Kind.PROSE, Kind.DATELINE)) <= 2
+
+
+def _above_photo_credit(cues: Sequence[Cue], j: int) -> bool:
+    """Whether a short credit line (after any copies of this line) follows it."""
+    k = j + 1
+    while k < len(cues) and cues[k].features.text == cues[j].features.text:
+        k += 1
+    if k >= len(cues) or cues[k].kind is not Kind.CAPTION:
+        return False
+    return cues[k].features.words <= _CREDIT_LINE_WORDS and cues[j].features.words <= 40
 
 
 def _beside_bio(cues: Sequence[Cue], j: int) -> bool:
