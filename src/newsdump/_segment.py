@@ -26,6 +26,7 @@ _HEADER_AFTER_ANCHOR = 6
 _MAX_WEAK_HEADER = 4
 _MIN_BODY = 2
 _IDF_REACH = 200
+_MIN_DATELINE_BODY = 40
 _REPEATED_COPY = "repeated copy of the line above"
 _STRUCTURAL_REASONS = frozenset(
     {
@@ -137,7 +138,7 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
             continue
         after_closer = cue.closer
         if cue.kind in (Kind.PROSE, Kind.DATELINE, Kind.BULLET):
-            if cue.kind is Kind.DATELINE and body_lines >= _MIN_BODY:
+            if cue.kind is Kind.DATELINE and body_lines >= _MIN_BODY and _opens_story(cues, k):
                 top = _header_top(cues, k, starts[-1].position)
                 starts.append(Boundary(top, "dateline after running text"))
                 body_lines = 1
@@ -162,6 +163,18 @@ def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
             body_lines = 0
         k = end
     return starts
+
+
+def _opens_story(cues: Sequence[Cue], k: int) -> bool:
+    """Whether a dateline paragraph after running text opens a new wire story.
+
+    It does when it credits an agency, or when header lines stand right above it; a
+    bare place and dash inside a story ("WASHINGTON —") does not.
+    """
+    dateline = cues[k].dateline
+    if dateline is not None and dateline.agency:
+        return len(cues[k].features.text) - dateline.end >= _MIN_DATELINE_BODY
+    return k > 0 and cues[k - 1].header_like
 
 
 def _start_after_closer(cues: Sequence[Cue], k: int) -> Boundary:
