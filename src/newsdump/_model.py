@@ -58,7 +58,9 @@ class Span:
     """Half-open character offsets ``[start, end)`` into the parsed text."""
 
     start: int
+    """First character offset (inclusive)."""
     end: int
+    """Offset one past the last character."""
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -75,11 +77,17 @@ class Line:
     """
 
     number: int
+    """1-based line number."""
     span: Span
+    """Offsets of the line and its ending in the input."""
     text: str
+    """The line as printed, without its ending."""
     ending: str = ""
+    """The line ending: ``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or ``""``."""
     role: Role | None = None
+    """The line's role; ``None`` only for blank lines."""
     reason: str = ""
+    """The rule or feature that decided the role."""
 
     @property
     def is_blank(self) -> bool:
@@ -96,13 +104,21 @@ class Byline:
     """
 
     text: str
+    """The line as parsed."""
     authors: tuple[str, ...] = ()
+    """People credited, as printed (agencies and outlets excluded)."""
     agency: str | None = None
+    """A news agency named in the line (``Reuters``, ``AP``)."""
     publication: str | None = None
+    """A publication named in the line (``For Daily Mail``)."""
     job_title: str | None = None
+    """A newsroom title after the name (``Diplomatic editor``)."""
     location: str | None = None
+    """Where the author filed from (``in Beirut``)."""
     reading_time: str | None = None
+    """A reading time printed with the byline (``2 min read``)."""
     date_text: str | None = None
+    """A date printed in the byline, as printed."""
     bare: bool = False
     """True when the line is only a name, with no byline cue ("By", a job title, a
     reading time); such a line is a byline only in an article's header."""
@@ -113,9 +129,13 @@ class Dateline:
     """The dateline that opens a body paragraph: ``OTTAWA (Reuters) –``."""
 
     text: str
+    """The dateline as printed, without its dash."""
     location: str
+    """The place, or ``""`` for an outlet-only dateline."""
     agency: str | None = None
+    """The agency in parentheses, if any."""
     date_text: str | None = None
+    """A date inside the dateline (``Nov. 18``), as printed."""
     end: int = 0
     """Offset in the parsed string just past the dateline and its dash or colon."""
 
@@ -131,9 +151,13 @@ class ParsedDate:
     """
 
     text: str
+    """The date as printed (labels such as ``Updated:`` removed)."""
     value: datetime | date | None = None
+    """The resolved date or datetime, or ``None``."""
     relative: bool = False
+    """Whether the text is relative (``2 hours ago``)."""
     timezone: str | None = None
+    """The time zone as printed, if any."""
 
 
 @attrs.frozen(slots=True)
@@ -141,9 +165,13 @@ class Caption:
     """An image caption or photo credit line, split into description and credit."""
 
     text: str
+    """The caption line as parsed."""
     description: str | None = None
+    """What the picture shows, if printed."""
     credit: str | None = None
+    """The photo credit, if printed."""
     file_photo: bool = False
+    """Whether the caption marks a file photo."""
 
 
 @attrs.frozen(slots=True)
@@ -155,10 +183,15 @@ class Credit:
     """
 
     text: str
+    """The credit line as parsed."""
     kind: str
+    """``"reporting"``, ``"contributor"`` or ``"bio"``."""
     reporters: tuple[str, ...] = ()
+    """People credited with reporting or writing."""
     editors: tuple[str, ...] = ()
+    """People credited with editing."""
     contributors: tuple[str, ...] = ()
+    """People who contributed, or whom a bio describes."""
 
 
 @attrs.frozen(slots=True)
@@ -171,22 +204,39 @@ class Article:
     """
 
     index: int
+    """0-based position of the article in the dump."""
     first_line: int
+    """First non-blank line (1-based)."""
     last_line: int
+    """Last non-blank line (1-based, inclusive)."""
     span: Span
+    """Offsets from the start of the first line to the end of the last line's text."""
     lines: tuple[Line, ...]
+    """The article's lines, blank ones between its lines included."""
     title: str | None = None
+    """The headline, if any."""
     dek: str | None = None
+    """The first subtitle under the headline, if any."""
     summary: tuple[str, ...] = ()
+    """Key-point bullets, without their bullet marks."""
     bylines: tuple[Byline, ...] = ()
+    """Every parsed byline of the article."""
     authors: tuple[str, ...] = ()
+    """The people credited, in order, without duplicates."""
     dateline: Dateline | None = None
+    """The dateline of the first body paragraph, if any."""
     published: datetime | date | None = None
+    """The publication date or time, when it resolves without invented fields."""
     published_text: str | None = None
+    """The date as printed, kept even when it cannot be resolved."""
     captions: tuple[Caption, ...] = ()
+    """Every caption line, parsed."""
     credits: tuple[Credit, ...] = ()
+    """End credits and author bios, parsed."""
     publisher: str | None = None
+    """The publication's name where the text shows it."""
     paragraphs: tuple[str, ...] = ()
+    """The clean body and heading paragraphs."""
 
     @property
     def text(self) -> str:
@@ -203,5 +253,8 @@ class Dump:
     """A parsed news dump: the input, every line with its role, and the articles."""
 
     text: str
+    """The parsed text, unchanged."""
     lines: tuple[Line, ...]
+    """Every line of the input, blank ones included."""
     articles: tuple[Article, ...]
+    """The articles found, in order."""

@@ -27,8 +27,8 @@ def parse(text: str, *, now: datetime | None = None, rules: Rules | None = None)
     ``rules`` replaces the default :class:`Rules`. Nothing is dropped: every line of
     ``text`` is in :attr:`Dump.lines`, and their spans tile ``text``.
 
-    Raises :class:`TypeError` if ``text`` is not a :class:`str` (decode bytes first, or
-    use :func:`newsdump.parse_file`).
+    Raises :class:`TypeError` if ``text`` is not a :class:`str`: decode bytes first, or
+    read files with :func:`newsdump.parse_file`, which decodes them explicitly.
     """
     if not isinstance(text, str):
         msg = f"parse() takes str, not {type(text).__name__}; decode bytes first"
