@@ -205,7 +205,7 @@ def _slashed(line: str, rules: Rules) -> _Split | None:
 def _trailing(line: str, rules: Rules) -> _Split | None:
     parts = _TRAILING_SPLIT.split(line)
     tail = parts[-1].rstrip(".")
-    if not (_credit_like(tail) and _has_strong(tail)):
+    if not (_has_strong(tail) and _credit_like(tail)):
         return None
     before = line[: len(line) - len(parts[-1])]
     if not before and len(tail.split()) < 2 and tail != "©":

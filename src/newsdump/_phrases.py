@@ -21,11 +21,16 @@ SLOTS: dict[str, str] = {
 
 _SLOT = regex.compile(r"<(publisher|name|any)>")
 _SPACE = regex.compile(r"\s++")
+_UNTIDY = regex.compile(
+    r"^\s|\s$|\s\s|[^\S ]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]"
+)
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]++")
 
 
 def normalize(text: str) -> str:
     """Strip, drop invisible characters and collapse white space to single spaces."""
+    if _UNTIDY.search(text) is None:
+        return text
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
@@ -96,7 +101,7 @@ class PhraseTable:
     the (slower) alternation runs only on lines that pass this set test.
     """
 
-    __slots__ = ("_needs", "_unfiltered", "pattern")
+    __slots__ = ("_by_word", "_unfiltered", "pattern")
 
     def __init__(self, phrases: Iterable[str], *, whole_line: bool = False) -> None:
         """Compile ``phrases`` as :func:`compile_phrases` does."""
@@ -104,14 +109,24 @@ class PhraseTable:
         self.pattern = compile_phrases(cleaned, whole_line=whole_line)
         needs = [word_set(_SLOT.sub(" ", p)) for p in cleaned]
         self._unfiltered = any(not n for n in needs)
-        self._needs = tuple(n for n in needs if n)
+        # Each phrase's word set is filed under its longest word, so a line is tested
+        # only against the phrases that share that word with it.
+        self._by_word: dict[str, list[frozenset[str]]] = {}
+        for need in needs:
+            if need:
+                self._by_word.setdefault(max(sorted(need), key=len), []).append(need)
 
     def _may_match(self, text: str, words: frozenset[str] | None) -> bool:
         if self._unfiltered:
             return True
         if words is None:
             words = word_set(text)
-        return any(need <= words for need in self._needs)
+        by_word = self._by_word
+        for word in words:
+            for need in by_word.get(word, ()):
+                if need <= words:
+                    return True
+        return False
 
     def search(
         self, text: str, words: frozenset[str] | None = None

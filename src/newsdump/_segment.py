@@ -393,7 +393,8 @@ class _Cohesion:
             j += step
         return out
 
-    def _idf(self, k: int) -> tuple[dict[str, int], int]:
+    def _idf(self, k: int, words: set[str]) -> tuple[dict[str, int], int]:
+        """Line frequencies of ``words`` (and the line count) within reach of ``k``."""
         reach = min(self._context, _IDF_REACH)
         lo = max(0, k - reach)
         hi = min(len(self._cues), k + reach)
@@ -401,7 +402,7 @@ class _Cohesion:
         lines = 0
         for j in range(lo, hi):
             if counts := self._bag(j):
-                df.update(counts.keys())
+                df.update(words.intersection(counts))
                 lines += 1
         return df, lines
 
@@ -411,7 +412,8 @@ class _Cohesion:
         after = self._content(k, 1)
         if len(before) < 2 or len(after) < 2:
             return False
-        df, lines = self._idf(k)
+        words = {w for counts in (*before, *after) for w in counts}
+        df, lines = self._idf(k, words)
         return _weighted_cosine(before, after, df, lines) < self._threshold
 
 
