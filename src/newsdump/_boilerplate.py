@@ -125,7 +125,7 @@ def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]
         if adjacent:
             out[f.index] = "repeated copy of the line above"
             continue
-        if len(f.text) < rules.min_repeat_chars or f.words < 8 or not f.terminal or f.question:
+        if len(f.text) < rules.min_repeat_chars or f.words < 15 or not f.terminal or f.question:
             continue
         positions = seen[f.text]
         recent = [p for p in positions if f.index - p <= rules.repeat_window]
