@@ -27,6 +27,7 @@ _MAX_WEAK_HEADER = 4
 _MIN_BODY = 2
 _IDF_REACH = 200
 _MIN_DATELINE_BODY = 40
+_LABEL_ENDS = frozenset("|»›>/:")
 _REPEATED_COPY = "repeated copy of the line above"
 _STRUCTURAL_REASONS = frozenset(
     {
@@ -243,6 +244,13 @@ def _anchor(cues: Sequence[Cue], k: int, end: int) -> tuple[int, str] | None:
         if cue.kind is Kind.HEADLINE:
             if previous_headline is not None and cue.features.text == previous_headline:
                 return j, "repeated headline"
+            if (
+                _section_label(cue)
+                and j + 1 < end
+                and _title_like(cues[j + 1])
+                and _body_follows(cues, j + 1)
+            ):
+                return j, "section label above a headline"
             previous_headline = cue.features.text
         elif (
             cue.kind is Kind.BOILERPLATE
@@ -318,6 +326,11 @@ def _header_top(cues: Sequence[Cue], anchor: int, floor: int) -> int:
     while top < anchor and cues[top].kind is Kind.BOILERPLATE:
         top += 1
     return top
+
+
+def _section_label(cue: Cue) -> bool:
+    """A short section name closed by a separator: ``Local News |``, ``Politics »``."""
+    return cue.features.words <= 4 and cue.features.text[-1:] in _LABEL_ENDS
 
 
 def _title_like(cue: Cue) -> bool:
