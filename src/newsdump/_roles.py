@@ -226,6 +226,8 @@ def _inner_headline(cues: Sequence[Cue], j: int) -> Assignment:
     cue = cues[j]
     f = cue.features
     nxt = cues[j + 1] if j + 1 < len(cues) else None
+    if f.text[:1] in _QUOTES:
+        return (Role.BODY, "quoted line inside the body")
     if f.question or f.text.endswith(":"):
         return (Role.HEADING, "question or label line inside the body")
     if nxt is not None and nxt.kind is Kind.HEADLINE:
