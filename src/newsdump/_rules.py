@@ -116,7 +116,7 @@ class Rules:
     cohesion_window: int = 4
     """How many content lines on each side of a gap lexical cohesion compares."""
 
-    cohesion_threshold: float = 0.05
+    cohesion_threshold: float = 0.03
     """Below this similarity (idf-weighted cosine) across a gap, a weak structural cue
     (a captioned photo, a headline block without byline or date) becomes a boundary."""
 
