@@ -84,6 +84,8 @@ def _continues(line: Features, nxt: Features) -> bool:
     return nxt.lower_start and nxt.index == line.index + 1 and not nxt.fragment
 
 
+_ATTRIBUTION = regex.compile(r"^(?:[—–]|--?)\s?+\p{Lu}")
+
 _BY_ALONE = frozenset({"by", "written by", "words by", "story by", "posted by"})
 
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?][\"'”’]?\s++[\p{Lu}\"“‘]")
@@ -169,6 +171,8 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
     if f.words <= 80 and (credit := parse_credit(text, rules=rules)) is not None:
         kind = Kind.BIO if credit.kind == "bio" else Kind.CREDIT
         return Cue(f, kind, f"credit ({credit.kind})", credit=credit)
+    if _ATTRIBUTION.match(text):
+        return Cue(f, Kind.PROSE, "attribution of the quote above")
     if f.words <= 16 and (date := parse_date(text, now=now)) is not None:
         return Cue(f, Kind.DATE, "date line", date=date)
     if f.words <= rules.max_byline_words and (byline := parse_byline(text, rules=rules)):
