@@ -84,10 +84,20 @@ class TestRepeatedLines:
 
     def test_distant_copies_are_all_marked(self) -> None:
         """Text injected twice into an article (a tooltip) is boilerplate everywhere."""
-        tip = "(Glossary) A term used by the ministry for its programme of rural housing loans."
+        tip = (
+            "(Glossary) A term used by the ministry for its programme of cheap rural "
+            "housing loans since 2015."
+        )
         texts = [tip, "First paragraph of the story.", "Second.", tip]
         feats = [line_features(i, t) for i, t in enumerate(texts)]
         assert sorted(repeated_lines(feats, RULES)) == [0, 3]
+
+    def test_repeated_short_headline_is_not_injected_text(self) -> None:
+        """A headline ending in an abbreviation, printed twice, is left to the header logic."""
+        title = "Colder temperatures forecast for Wed. after cold wave alert Tues."
+        texts = [title, "Nov. 7, 2023", title, "The body of the weather story follows here."]
+        feats = [line_features(i, t) for i, t in enumerate(texts)]
+        assert repeated_lines(feats, RULES) == {}
 
     def test_short_distant_repeats_are_left_alone(self) -> None:
         """Short lines that recur ("Wales Online", "Photo") are judged elsewhere."""

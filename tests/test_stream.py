@@ -79,12 +79,6 @@ class TestIterArticles:
         streamed = list(iter_articles(pieces, rules=SMALL))
         assert streamed == list(newsdump.parse(text, rules=SMALL).articles)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="parse's boundary scan carries state from one boundary to the next, so with "
-        "context_lines=20 a window edge 20 non-blank lines above a boundary can move it "
-        "(seeds + devset joined: the boundary at line 2019 needs 23 lines of left context)",
-    )
     def test_context_contract(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Margins of exactly rules.context_lines non-blank lines suffice (parse's contract).
 
