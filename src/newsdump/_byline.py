@@ -102,7 +102,12 @@ _CONTACT = regex.compile(
     r"(?:(?<![\p{L}\d])(?i:follow|email|e-mail|contact)\s)?"
     r"(?:[\w.+-]{1,64}+@[\w-]{1,64}+(?:\.[\w-]{1,64}+){1,4}+|(?<![\w@])@\w{1,40}+)"
 )
-_SEPARATOR = regex.compile(r"\s*+[|;,]\s*+(?:(?:and|&)\s++)?|\s++(?:and|&)\s++")
+# Leading white space is taken only from where its run starts (``(?<!\s)``): a start
+# inside the run re-scanned the rest of it, which made ``split`` quadratic on long runs
+# of spaces. Matches end past a whole run, so the results are the same as without it.
+_SEPARATOR = regex.compile(
+    r"(?:(?<!\s)\s++)?[|;,]\s*+(?:(?:and|&)\s++)?|(?<!\s)\s++(?:and|&)\s++"
+)
 _FOR = regex.compile(r"\s(?i:for)\s(?=\p{Lu}|[Tt]he\s)")
 _IN = regex.compile(r"\sin\s(?=\p{Lu})")
 _STRIP = " \t,;|·•-–—:/"

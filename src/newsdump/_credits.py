@@ -41,7 +41,9 @@ _SIGNOFF = regex.compile(
     r"(?P<who>[^—–]{1,200}?)\.?$",
     _FLAGS,
 )
-_CHUNKS = regex.compile(r"\s*+(?:,\s*+(?:and\s++)?|\band\s++|&\s*+)", _FLAGS)
+# Leading white space is taken only from where its run starts (``(?<!\s)``), so ``split``
+# stays linear on long runs of spaces (each start inside a run re-scanned the rest of it).
+_CHUNKS = regex.compile(r"(?:(?<!\s)\s++)?(?:,\s*+(?:and\s++)?|\band\s++|&\s*+)", _FLAGS)
 _PLACE_WORDS = r"\p{Lu}[\p{L}.'’-]*+(?:\s\p{Lu}[\p{L}.'’-]*+){0,4}+"
 _PLACE_PHRASE = regex.compile(rf"\s(?:in|from|at)\s{_PLACE_WORDS}(?:,\s{_PLACE_WORDS})?", _FLAGS)
 _PLACE = regex.compile(r"\s(?:in|from|at|of)\s\p{Lu}.*+$", _FLAGS)
