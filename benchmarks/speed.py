@@ -135,7 +135,9 @@ def summary(runs: Sequence[Run], sizes: Sequence[int]) -> str:
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__)
     parser.add_argument("--sizes", default="5,50,500", help="dump sizes in MB (default 5,50,500)")
-    parser.add_argument("--quick", action="store_true", help="CI: 1 and 5 MB, peers on 1 MB")
+    parser.add_argument(
+        "--quick", action="store_true", help="CI: 1 and 5 MB, peers on 1 MB, no TextTiling"
+    )
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated tools")
     parser.add_argument("--peer-max-mb", type=float, default=5, help="largest dump for peers")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per newsdump run")
@@ -144,6 +146,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.peer_max_mb, args.peer_timeout = "1,5", 1, 20
+        if "TextTiling" in args.tools.split(","):  # about 50 CPU seconds per MB
+            print("note: TextTiling skipped with --quick (about 0.02 MB/s)")
+            args.tools = ",".join(t for t in args.tools.split(",") if t != "TextTiling")
     return args
 
 
