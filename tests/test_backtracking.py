@@ -98,12 +98,6 @@ def test_parse_scales_linearly(unit: str) -> None:
     assert ratio < 8, ratio
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_features._URL's third branch \\b[\\w-]++\\.(?:com|org|net|co\\.uk)/ restarts at "
-    "every word boundary of a [\\w-] run, so line_features is quadratic in the first 2,000 "
-    "characters of a line like 'a-a-a-…' (about 13 ms a line; 0.17 MB/s for a dump of them)",
-)
 def test_url_like_lines_cost_no_more_than_word_lines() -> None:
     """Lines of ``a-a-a-…`` parse within 4 times as long as lines of ``abab…``.
 
@@ -129,7 +123,7 @@ def test_separator_split_is_linear_on_space_runs(pattern: regex.Pattern[str]) ->
 # Module-level patterns that are only ever used anchored (match/fullmatch), where a
 # search over a long run would restart at every character by design.
 _ANCHORED_ONLY = {"newsdump._credits._FULL_NAME"}
-_KNOWN_QUADRATIC = {"newsdump._features._URL"}  # see the xfail above
+_KNOWN_QUADRATIC: set[str] = set()
 
 
 def _module_patterns() -> dict[str, regex.Pattern[str]]:

@@ -333,13 +333,6 @@ def test_cli_errors_replace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert err == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeEncodeError,
-    reason="_cli writes -o files (and stdout under a strict error handler) with errors="
-    "'strict', so the lone surrogates --errors surrogateescape puts in the text crash the "
-    "write with a traceback",
-)
 def test_cli_errors_surrogateescape_to_file(tmp_path: Path) -> None:
     """``--errors surrogateescape`` output can be written to a file.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import importlib
+import io
 import json
 import os
 import sys
@@ -86,7 +87,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
     try:
-        with _output(args.output) as out:
+        with _output(args.output, errors=args.errors) as out:
             if args.command == "show":
                 return _show(args, rules, out)
             return _parse(args, rules, out)
@@ -269,17 +270,26 @@ def _load_toml(path: str, text: str) -> Any:
 
 
 class _output:  # noqa: N801 - used like open()
-    """Standard output, or a file opened for writing; a context manager either way."""
+    """Standard output, or a file opened for writing; a context manager either way.
 
-    def __init__(self, path: str | None) -> None:
+    Under ``--errors surrogateescape`` the text may hold the lone surrogates that stand
+    for undecodable bytes; the output writes them back as those bytes.
+    """
+
+    def __init__(self, path: str | None, *, errors: str = "strict") -> None:
         self._path = path
         self._file: IO[str] | None = None
+        self._errors = "surrogateescape" if errors == "surrogateescape" else "strict"
 
     def __enter__(self) -> IO[str]:
         if self._path is None or self._path == STDIN:
+            if self._errors != "strict" and isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(errors=self._errors)
             return sys.stdout
         try:
-            self._file = open(self._path, "w", encoding="utf-8", newline="")
+            self._file = open(
+                self._path, "w", encoding="utf-8", errors=self._errors, newline=""
+            )
         except OSError as error:
             raise _FailureError(
                 f"{self._path}: cannot write output ({error.strerror or error})"

@@ -14,7 +14,7 @@ __all__ = ["Features", "Patterns", "line_features", "patterns"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*+")
 _BULLET = regex.compile(r"^[•·▪▸►‣◦●○■□➤✓✔*]\s*+|^[-–—]\s++(?=\p{L})")
-_URL = regex.compile(r"https?://|www\.[\w-]++\.\w|\b[\w-]++\.(?:com|org|net|co\.uk)/", regex.I)
+_URL = regex.compile(r"https?://|www\.[\w-]++\.\w|(?<=[\w-])\.(?:com|org|net|co\.uk)/", regex.I)
 _HANDLE = regex.compile(r"(?<![\w.])@\w{2,30}+")
 _HTML = regex.compile(
     r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);|^\s*+[\"“”]?>"
