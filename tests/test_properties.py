@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 import newsdump
 from newsdump import Dump, Span
-from newsdump._stream import iter_articles
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 SEED_LINES = [p.read_text(encoding="utf-8").splitlines(keepends=True) for p in SEEDS]
@@ -172,6 +171,6 @@ def test_iter_articles_agrees_with_parse_on_mutated_seeds(parts: list[str]) -> N
     """Streaming mutated seeds, joined, yields the articles parse finds in the whole."""
     text = "\n".join(parts)
     expected = newsdump.parse(text).articles
-    assert tuple(iter_articles(io.StringIO(text))) == expected
+    assert tuple(newsdump.iter_articles(io.StringIO(text))) == expected
     pieces = [text[i : i + 777] for i in range(0, len(text), 777)]
-    assert tuple(iter_articles(pieces)) == expected
+    assert tuple(newsdump.iter_articles(pieces)) == expected
