@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 try:
     import dask.bag
     import dask.base
+    import dask.config
     import dask.dataframe
     import pandas as pd
     from dask.delayed import Delayed, delayed
@@ -238,9 +239,11 @@ def to_dataframe(
         )
     meta = _frame([])
     parts = [delayed(_frame)(part) for part in bag.to_delayed()]  # type: ignore[no-untyped-call]
-    frame: dask.dataframe.DataFrame = dask.dataframe.from_delayed(
-        parts, meta=meta, verify_meta=False
-    )
+    # Dask would otherwise turn the object columns (lists, dicts) into strings.
+    with dask.config.set({"dataframe.convert-string": False}):
+        frame: dask.dataframe.DataFrame = dask.dataframe.from_delayed(
+            parts, meta=meta, verify_meta=False
+        )
     return frame
 
 
