@@ -22,17 +22,15 @@ from types import ModuleType
 from typing import IO, Any, Literal
 
 from newsdump._io import DecodeError, InputError, decode_chunks, parse_file
-from newsdump._model import Article, Dump, Role
+from newsdump._model import Dump, Role
+from newsdump._parallel import STDIN, STDIN_NAME, Failure, Options, Writer, parallel_events
 from newsdump._parse import parse
-from newsdump._records import article_record, render_markdown, render_text
+from newsdump._progress import Progress, progress
 from newsdump._rules import Rules
-from newsdump._stream import iter_articles
 
 __all__ = ["run"]
 
 PROG = "newsdump"
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 _COMMANDS = ("parse", "show")
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
@@ -44,6 +42,7 @@ examples:
   newsdump parse --format markdown a.txt   clean articles as Markdown
   cat dump.txt | newsdump parse -          read standard input
   newsdump parse -o out.jsonl *.txt        several dumps into one file
+  newsdump parse -j 0 -o out.jsonl big.txt  one process per CPU, same output
   newsdump show dump.txt | less -R         every line with its role and why
   newsdump parse --rules my-rules.toml --now 2021-02-09T12:00 dump.txt
 """
@@ -175,6 +174,16 @@ def _parser() -> argparse.ArgumentParser:
         "text or markdown: the clean articles",
     )
     parse.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="parse with N processes (default 1; 0: one per CPU). Files are shared out, "
+        "and a large file written as JSON records is cut into blocks; the output is the "
+        "same bytes as with one process",
+    )
+    parse.add_argument(
         "--include-lines",
         action="store_true",
         help="add every line with its role and reason to each JSON record",
@@ -208,6 +217,17 @@ def _now(text: str) -> datetime:
     except ValueError:
         msg = f"not an ISO 8601 date or time: {text!r} (try 2021-02-09T12:00 or 2021-02-09)"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        msg = f"not a number of processes: {text!r} (give 1, 2, ... or 0 for one per CPU)"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs or os.cpu_count() or 1
 
 
 def _encoding(text: str) -> str:
@@ -304,61 +324,64 @@ class _output:  # noqa: N801 - used like open()
         return False
 
 
-def _source_name(path: str) -> str:
-    return STDIN_NAME if path == STDIN else path
-
-
-def _articles(path: str, args: argparse.Namespace, rules: Rules | None) -> Iterator[Article]:
-    source = sys.stdin.buffer if path == STDIN else path
-    return iter_articles(
-        source, now=args.now, rules=rules, encoding=args.encoding, errors=args.errors
-    )
-
-
 def _report(args: argparse.Namespace, error: InputError) -> None:
+    _report_failure(args, Failure(error.path, str(error), decode=isinstance(error, DecodeError)))
+
+
+def _report_failure(
+    args: argparse.Namespace, failure: Failure, bar: Progress | None = None
+) -> None:
+    write = bar.write if bar is not None else _stderr_line
+    if failure.internal:
+        write(f"{PROG}: {failure.source}: internal error: {failure.message}")
+        return
     if args.quiet:
         return
     hint = ""
-    if isinstance(error, DecodeError) and args.errors == "strict":
+    if failure.decode and args.errors == "strict":
         hint = "; give --encoding, or --errors replace"
-    print(f"{PROG}: {error}{hint}", file=sys.stderr)
+    write(f"{PROG}: {failure.message}{hint}")
+
+
+def _stderr_line(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _parse(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
+    options = Options(
+        format=args.format,
+        include_lines=args.include_lines,
+        encoding=args.encoding,
+        errors=args.errors,
+        now=args.now,
+        rules=rules,
+    )
+    total = None if STDIN in args.files else sum(map(_size, args.files))
+    bar = progress(total, quiet=args.quiet)
     failed = 0
-    json_array = args.format == "json"
-    written = 0
-    if json_array:
-        out.write("[")
-    for path in args.files:
-        name = _source_name(path)
-        try:
-            for article in _articles(path, args, rules):
-                if args.format in ("jsonl", "json"):
-                    record = article_record(
-                        article, source=name, index=article.index, include_lines=args.include_lines
-                    )
-                    if json_array:
-                        out.write(",\n" if written else "\n")
-                        out.write(json.dumps(record, ensure_ascii=False, indent=2))
-                    else:
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                elif args.format == "markdown":
-                    out.write(("\n---\n\n" if written else "") + render_markdown(article))
-                else:
-                    out.write(("\n" + "=" * 72 + "\n\n" if written else "") + render_text(article))
-                written += 1
-        except InputError as error:
-            failed += 1
-            _report(args, error)
-        except RuntimeError as error:  # the streaming window's consistency check
-            failed += 1
-            print(f"{PROG}: {name}: internal error: {error}", file=sys.stderr)
-    if json_array:
-        out.write("\n]\n" if written else "]\n")
+    writer = Writer(out, args.format)
+    try:
+        writer.begin()
+        for event in parallel_events(args.files, options, jobs=args.jobs):
+            if isinstance(event, Failure):
+                failed += 1
+                _report_failure(args, event, bar)
+            else:
+                writer.write(event.pieces)
+                bar.advance(event.nbytes, len(event.pieces))
+        writer.end()
+    finally:
+        bar.close()
     if failed and len(args.files) > 1 and not args.quiet:
         print(f"{PROG}: {failed} of {len(args.files)} inputs failed", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _show(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
