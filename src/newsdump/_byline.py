@@ -290,7 +290,11 @@ class _Tables:
         return any(w.strip(_STRIP).casefold() in self.publication_words for w in words)
 
 
+_DOMAIN_WORD = regex.compile(r"\p{L}\.(?:com|org|net|news|co)$")
+
+
 @functools.lru_cache(maxsize=8)
+
 def _tables(rules: Rules) -> _Tables:
     glue_words = sorted(
         {t.split()[0].capitalize() for t in rules.job_titles if t.strip()} | set(_MONTHS),
@@ -512,7 +516,7 @@ def _outlet_after_for(publication: str, tables: _Tables) -> bool:
 
 def _is_outlet(words: Sequence[str], tables: _Tables) -> bool:
     return tables.outlet(words) or any(
-        regex.search(r"\p{L}\.(?:com|org|net|news|co)$", w) for w in words
+        _DOMAIN_WORD.search(w) for w in words
     )
 
 

@@ -67,7 +67,15 @@ _STRONG = (
 _COLON_MARKERS_MAX_WORDS = 12
 
 
+_SENTENCE_BEFORE = regex.compile(r"[.!?”\"]\s$|^\s*$")
+_CREDIT_WORD_SPLIT = regex.compile(r"[\s/]++")
+_CREDIT_WORD = regex.compile(r"[\p{Lu}\p{N}©(@]|(?:via|for|of|the|and|de|da|van|von|la|le|by)$")
+_HAS_CAPITAL = regex.compile(r"\p{Lu}|©")
+_STRONG_SPLIT = regex.compile(r"[\s/(),]++")
+
+
 @functools.lru_cache(maxsize=16)
+
 def _colon_markers(markers: tuple[str, ...]) -> regex.Pattern[str]:
     words = sorted((m[:-1] for m in markers if m.endswith(":") and m != "Source:"), key=len)
     body = "|".join(regex.escape(w) for w in reversed(words)) or "(?!)"
@@ -197,7 +205,7 @@ def _slashed(line: str, rules: Rules) -> _Split | None:
         return None
     start = match.start()
     before = line[:start]
-    if before and not regex.search(r"[.!?”\"]\s$|^\s*$", before):
+    if before and not _SENTENCE_BEFORE.search(before):
         return None
     return _Split(_description(before), match.group().rstrip(" .,;"), "slash")
 
@@ -215,17 +223,17 @@ def _trailing(line: str, rules: Rules) -> _Split | None:
 
 def _credit_like(text: str) -> bool:
     """Whether ``text`` reads as a short run of names: capitalised words and links."""
-    words = regex.split(r"[\s/]++", text.strip(" .,;"))
+    words = _CREDIT_WORD_SPLIT.split(text.strip(" .,;"))
     words = [w for w in words if w]
     if not words or len(words) > _COLON_MARKERS_MAX_WORDS:
         return False
     return all(
-        regex.match(r"[\p{Lu}\p{N}©(@]|(?:via|for|of|the|and|de|da|van|von|la|le|by)$", w)
+        _CREDIT_WORD.match(w)
         or w.lower() in ("photo", "photos", "images", "staff", "pool", "handout")
         for w in words
-    ) and bool(regex.search(r"\p{Lu}|©", text))
+    ) and _HAS_CAPITAL.search(text) is not None
 
 
 def _has_strong(text: str) -> bool:
-    words = set(regex.split(r"[\s/(),]++", text))
+    words = set(_STRONG_SPLIT.split(text))
     return bool(words.intersection(_STRONG)) or "©" in text

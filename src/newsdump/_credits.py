@@ -123,6 +123,12 @@ def parse_credit(text: str, *, rules: Rules | None = None) -> Credit | None:
 
 
 @functools.lru_cache(maxsize=16)
+def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
+    """The last word of each credit verb: a line holding none of them is no credit."""
+    return frozenset(r.split()[-1].casefold() for r in roles if r.strip())
+
+
+@functools.lru_cache(maxsize=16)
 def _roles_pattern(roles: tuple[str, ...]) -> regex.Pattern[str]:
     words = [r"\s".join(regex.escape(w) for w in r.split()) for r in roles if r.strip()]
     body = "|".join(sorted(words, key=len, reverse=True)) or "(?!)"
@@ -132,6 +138,9 @@ def _roles_pattern(roles: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 def _reporting(line: str, rules: Rules) -> Credit | None:
+    low = line.casefold()
+    if not any(word in low for word in _role_words(rules.credit_roles)):
+        return None
     inner = line.strip(" ()[]")
     roles = _roles_pattern(rules.credit_roles)
     matches = list(roles.finditer(inner))
