@@ -389,3 +389,47 @@ class TestProcess:
             err = process.stderr.read()
             process.wait()
         assert b"Traceback" not in err
+
+    def test_jobs_process(self) -> None:
+        """`python -m newsdump parse -j 2`: worker processes start, same bytes as -j 1."""
+        files = [SEED, "seeds/000_5dbf9c5340639723.txt", SEED]
+        one = _run("parse", *files)
+        two = _run("parse", "--jobs", "2", *files)
+        assert one.returncode == two.returncode == 0
+        assert two.stdout == one.stdout
+        assert two.stderr == b""
+
+    def test_jobs_errors_have_no_traceback(self, tmp_path: Path) -> None:
+        """With -j 2, failing inputs give the same lines and status as with -j 1."""
+        latin = _write(tmp_path / "latin1.txt", LATIN1)
+        args = ("parse", latin, SEED, str(tmp_path / "missing.txt"), str(tmp_path))
+        one = _run(*args)
+        two = _run("-j", "2", *args[1:])
+        assert one.returncode == two.returncode == 1
+        assert (two.stdout, two.stderr) == (one.stdout, one.stderr)
+        assert b"Traceback" not in two.stderr
+
+    def test_jobs_broken_pipe(self) -> None:
+        """With -j 2, a reader that stops early ends the run quietly too."""
+        environ = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        with subprocess.Popen(
+            [sys.executable, "-m", "newsdump", "parse", "-j", "2", SEED, SEED, SEED, SEED],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=environ,
+        ) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.readline()
+            process.stdout.close()
+            err = process.stderr.read()
+            process.wait()
+        assert b"Traceback" not in err
+
+    def test_jobs_usage_error(self) -> None:
+        """--jobs with a negative or non-integer value is a usage error: status 2."""
+        for value in ("-3", "many"):
+            result = _run("parse", "--jobs", value, SEED)
+            assert result.returncode == 2
+            assert b"--jobs: not a number of processes" in result.stderr

@@ -153,6 +153,37 @@ class TestOneBigFile:
         assert one[1].count(b"\n") > 100
         assert two == one
 
+    @pytest.mark.parametrize(
+        ("encoding", "errors"),
+        [("cp1252", "strict"), ("utf-16", "strict"), ("utf-8", "surrogateescape")],
+    )
+    def test_encodings(
+        self,
+        big: Path,
+        encoding: str,
+        errors: str,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Other encodings and error handlers: the --jobs 1 bytes.
+
+        A single-byte encoding is cut into blocks, UTF-16 is one task per file, and raw
+        bytes kept as surrogates cross the process boundary and are written back.
+        """
+        text = big.read_text(encoding="utf-8")
+        data = text.encode(encoding, errors="replace")
+        if errors == "surrogateescape":
+            lines = data.split(b"\n")
+            lines[1::40] = [b"\x80\xff " + line for line in lines[1::40]]
+            data = b"\n".join(lines)
+        path = tmp_path / "encoded.txt"
+        path.write_bytes(data)
+        args = ["--encoding", encoding, "--errors", errors, str(path), str(path)]
+        one = _run_main(args, tmp_path / "one", capsys)
+        two = _run_main(["-j", "2", *args], tmp_path / "two", capsys)
+        assert one[0] == 0
+        assert two == one
+
     def test_disagreeing_blocks_fall_back(
         self,
         big: Path,
@@ -227,3 +258,23 @@ class TestJobsOption:
         monkeypatch.setattr(_parallel, "ProcessPoolExecutor", no_pool)
         assert main(["parse", "-j", "4", str(DUMPS[0])]) == 0
         assert capsys.readouterr().out
+
+    def test_worker_died(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A worker process that dies (killed, out of memory) is one error line, status 1."""
+        from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
+        from newsdump import _cli  # noqa: PLC0415
+
+        def broken(*args: object, **kwargs: object) -> None:
+            msg = "A process in the process pool was terminated abruptly"
+            raise BrokenProcessPool(msg)
+
+        monkeypatch.setattr(_cli, "parallel_events", broken)
+        assert main(["parse", "-j", "2", str(DUMPS[0]), str(DUMPS[1])]) == 1
+        err = capsys.readouterr().err
+        assert err == (
+            "newsdump: error: a worker process stopped (A process in the process pool was "
+            "terminated abruptly); try fewer --jobs\n"
+        )

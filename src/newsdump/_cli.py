@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import BrokenExecutor
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -370,6 +371,9 @@ def _parse(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
                 writer.write(event.pieces)
                 bar.advance(event.nbytes, len(event.pieces))
         writer.end()
+    except BrokenExecutor as error:
+        msg = f"a worker process stopped ({error}); try fewer --jobs"
+        raise _FailureError(msg) from None
     finally:
         bar.close()
     if failed and len(args.files) > 1 and not args.quiet:
