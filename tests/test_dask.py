@@ -300,9 +300,9 @@ class TestDistributed:
                 n_workers=2,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
             ) as cluster,
             distributed.Client(cluster) as client,
         ):
-            got = client.compute(read_dumps(path, blocksize=8000)).result()
+            got = client.compute(read_dumps(path, blocksize=8000)).result(timeout=120)
         assert got == expected([path])

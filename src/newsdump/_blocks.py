@@ -286,8 +286,10 @@ def parse_block(
         base_char = begin.char - len(head.decode(_window_encoding(encoding, left), errors))
         block_first = begin.line - base_line  # window line index (from 0) of the block
         block_end = end.line - base_line
-        # As many bytes as the left margin took, and a quarter more for the article's end.
-        extra = max(_MIN_RIGHT, (begin.byte - left) * 5 // 4)
+        # A quarter more than the left margin took, or an eighth of the block: enough for
+        # the margin and, mostly, for the end of the block's last article (a window too
+        # short is parsed again, whole, with twice the extra).
+        extra = max(_MIN_RIGHT, (begin.byte - left) * 5 // 4, (end.byte - begin.byte) // 8)
         while True:
             right = _next_line_start(stream, end.byte + extra, size)
             text = _read(stream, left, right).decode(_window_encoding(encoding, left), errors)
