@@ -1,5 +1,9 @@
 """The ``newsdump`` command: a thin shell over ``iter_articles`` and ``parse_file``.
 
+``parse`` writes the events of :mod:`newsdump._parallel` (one process, or ``--jobs``
+worker processes with the same output) and shows :mod:`newsdump._progress` on a
+terminal.
+
 Exit status: 0 when every input was processed, 1 when some failed (the others are
 still processed and written), 2 for a usage error. Every problem is one line on
 stderr naming the file; no traceback.

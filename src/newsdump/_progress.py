@@ -49,7 +49,7 @@ class _TqdmProgress(Progress):
             total=total,
             unit="B",
             unit_scale=True,
-            unit_divisor=1024,
+            unit_divisor=1000,
             file=stream,
             delay=DELAY,
             mininterval=INTERVAL,
