@@ -205,32 +205,6 @@ class TestOneBigFile:
         two = _run_main(["-j", "2", str(big), str(DUMPS[0])], tmp_path / "two", capsys)
         assert two == one
 
-    def test_first_block_streamed(self, big: Path) -> None:
-        """The first block's records and summary are those of parse_block."""
-        from newsdump._blocks import index_file, parse_block  # noqa: PLC0415
-        from newsdump._rules import Rules  # noqa: PLC0415
-
-        path = str(big)
-        cuts = index_file(path, count=4, blocksize=SMALL_BLOCK, encoding="utf-8", errors="strict")
-        _parallel._init_worker(_parallel.Options())
-        try:
-            streamed = _parallel._first_block(path, cuts[1])
-        finally:
-            import signal  # noqa: PLC0415
-
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        parsed = parse_block(
-            path,
-            cuts[0],
-            cuts[1],
-            source=path,
-            encoding="utf-8",
-            errors="strict",
-            now=None,
-            rules=Rules(),
-        )
-        assert streamed == parsed
-
 
 class TestJobsOption:
     def test_zero_is_cpu_count(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

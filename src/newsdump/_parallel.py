@@ -284,8 +284,6 @@ def _block_task(path: str, begin: Cut, end: Cut) -> tuple[list[Record], Summary]
     """Parse one block of a file in a worker: its records (numbered from 0) and summary."""
     rules = _options.rules if _options.rules is not None else Rules()
     try:
-        if begin.byte == 0 and end.byte > 0:
-            return _first_block(path, end)
         return parse_block(
             path,
             begin,
@@ -298,30 +296,6 @@ def _block_task(path: str, begin: Cut, end: Cut) -> tuple[list[Record], Summary]
         )
     except InputError as error:
         return _failure(path, error)
-
-
-def _first_block(path: str, end: Cut) -> tuple[list[Record], Summary]:
-    """The first block, streamed from the start of the file until an article starts after it.
-
-    ``parse_block`` finds the right margin by doubling a first guess and re-parsing the
-    whole block each time; the first block has no left margin to guess from, so it took
-    several parses. Streaming gives the same articles (those of the whole file) at once.
-    """
-    articles = iter_articles(
-        path,
-        now=_options.now,
-        rules=_options.rules,
-        encoding=_options.encoding,
-        errors=_options.errors,
-    )
-    records: list[Record] = []
-    last = None
-    for article in articles:
-        if article.first_line > end.line:
-            break
-        records.append(article_record(article, source=path, index=article.index))
-        last = (article.first_line, article.last_line)
-    return records, Summary(start_line=1, empty=False, kept=len(records), last=last)
 
 
 # ---------------------------------------------------------------------- the parent side
