@@ -20,42 +20,14 @@ import pytest
 import regex
 
 import newsdump
-from newsdump import Dump, Span
+from contract import check_dump
+from newsdump import Dump
 from newsdump.__main__ import main
 
 _SCAN = regex.compile(r"\w++|\s++|[^\w\s]")
 FULL = os.environ.get("NEWSDUMP_HOSTILE_FULL") == "1"
 
 STORY = "Storm hits coast\nBy Jane Doe\nA storm hit the coast on Monday, officials said.\n"
-
-
-def check_dump(text: str, dump: Dump) -> None:
-    """Check the lossless contract of ``dump`` for ``text``.
-
-    The lossless contract: lines tile ``text``, roles only on non-blank lines,
-    articles in order, inside the dump and disjoint.
-    """
-    assert dump.text is text or dump.text == text
-    pos = 0
-    for number, line in enumerate(dump.lines, start=1):
-        assert line.number == number
-        assert line.span.start == pos
-        assert text[line.span.start : line.span.end] == line.text + line.ending
-        assert line.ending in ("\n", "\r\n", "\r", "")
-        assert "\n" not in line.text
-        assert "\r" not in line.text
-        assert (line.role is None) == line.is_blank, line
-        pos = line.span.end
-    assert pos == len(text)
-    previous_last = 0
-    for index, article in enumerate(dump.articles):
-        assert article.index == index
-        assert previous_last < article.first_line <= article.last_line <= len(dump.lines)
-        assert article.lines == dump.lines[article.first_line - 1 : article.last_line]
-        first, last = article.lines[0], article.lines[-1]
-        assert article.span == Span(first.span.start, last.span.start + len(last.text))
-        assert 0 <= article.span.start <= article.span.end <= len(text)
-        previous_last = article.last_line
 
 
 def parsed(text: str) -> Dump:

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsdump
-from newsdump import Dump, Span
+from contract import check_dump
+from newsdump import Dump
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 SEED_LINES = [p.read_text(encoding="utf-8").splitlines(keepends=True) for p in SEEDS]
@@ -30,32 +31,6 @@ FAST = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-def check_dump(text: str, dump: Dump) -> None:
-    """Check the lossless contract of ``dump`` for ``text``."""
-    assert dump.text == text
-    pos = 0
-    for number, line in enumerate(dump.lines, start=1):
-        assert line.number == number
-        assert line.span.start == pos
-        assert text[line.span.start : line.span.end] == line.text + line.ending
-        assert line.ending in ("\n", "\r\n", "\r", "")
-        assert (line.role is None) == line.is_blank, line
-        pos = line.span.end
-    assert pos == len(text)
-    assert "".join(line.text + line.ending for line in dump.lines) == text
-    previous_last = 0
-    for index, article in enumerate(dump.articles):
-        assert article.index == index
-        assert previous_last < article.first_line <= article.last_line <= len(dump.lines)
-        assert article.lines == dump.lines[article.first_line - 1 : article.last_line]
-        first, last = article.lines[0], article.lines[-1]
-        assert article.span == Span(first.span.start, last.span.start + len(last.text))
-        previous_last = article.last_line
-    # Every non-blank line belongs to an article.
-    inside = {n for a in dump.articles for n in range(a.first_line, a.last_line + 1)}
-    assert all(line.number in inside for line in dump.lines if not line.is_blank)
 
 
 def check_parse(text: str) -> Dump:

@@ -6,13 +6,12 @@ neighbourhood, so the whole pass is linear in the number of lines.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import attrs
 
-from newsdump._cohesion import bag
+from newsdump._cohesion import bag, similarity
 from newsdump._cues import Cue, Kind
 from newsdump._rules import Rules
 
@@ -427,29 +426,4 @@ class _Cohesion:
             return False
         words = {w for counts in (*before, *after) for w in counts}
         df, lines = self._idf(k, words)
-        return _weighted_cosine(before, after, df, lines) < self._threshold
-
-
-def _weighted_cosine(
-    before: Sequence[Counter[str]],
-    after: Sequence[Counter[str]],
-    df: Mapping[str, int],
-    lines: int,
-) -> float:
-    left: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    for counts in before:
-        left.update(counts)
-    for counts in after:
-        right.update(counts)
-
-    def weights(side: Counter[str]) -> dict[str, float]:
-        return {
-            w: (1.0 + math.log(c)) * math.log((lines + 1) / (df.get(w, 0) + 1))
-            for w, c in side.items()
-        }
-
-    lw, rw = weights(left), weights(right)
-    dot = sum(v * rw[w] for w, v in lw.items() if w in rw)
-    norm = math.sqrt(sum(v * v for v in lw.values())) * math.sqrt(sum(v * v for v in rw.values()))
-    return dot / norm if norm else 1.0
+        return similarity(before, after, df, lines) < self._threshold
