@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -315,13 +313,3 @@ class TestParseByline:
             assert all(_squash(a) in _squash(text) for a in byline.authors)
             assert "Reuters" not in byline.authors
 
-    @pytest.mark.parametrize("unit", ["By ", "(", "—", "By Jane ", "a, "])
-    def test_linear_time(self, unit: str) -> None:
-        """A huge repetitive line is refused in time comparable to scanning it once."""
-        text = unit * 100_000
-        start = time.perf_counter()
-        text.count(unit[0])
-        scan = max(time.perf_counter() - start, 1e-4)
-        start = time.perf_counter()
-        parse_byline(text)
-        assert time.perf_counter() - start < 200 * scan
