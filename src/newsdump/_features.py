@@ -20,7 +20,6 @@ _HTML = regex.compile(
     r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,300}+)?/?>|&(?:[a-z]{2,8}+|#\d{1,6}+);|^\s*+[\"“”]?>"
 )
 _TERMINAL = regex.compile(r"[.!?…:;][\"'”’)\]»]*+$")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]»]*+$")
 _LOWER_START = regex.compile(r"^[\p{Ll},;)\]—–]")
 _CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]")
 _FUNCTION_WORDS = frozenset(
@@ -69,26 +68,15 @@ class Features:
     handle: bool
     html: bool
     terminal: bool
-    sentence_end: bool
     lower_start: bool
     starts_capital: bool
     question: bool
     word_set: frozenset[str]
 
     @property
-    def headline_shaped(self) -> bool:
-        """Short enough for a headline and not closed like a sentence (``?`` allowed)."""
-        return self.words >= 2 and (not self.terminal or self.question) and not self.bullet
-
-    @property
     def fragment(self) -> bool:
         """A short unpunctuated run of words, like alt text or a kicker."""
         return self.words <= 8 and not self.terminal
-
-    @property
-    def prose(self) -> bool:
-        """A sentence or more of running text."""
-        return (self.sentence_end and self.words >= 6) or self.words >= 30
 
 
 def line_features(index: int, raw: str) -> Features:
@@ -114,7 +102,6 @@ def line_features(index: int, raw: str) -> Features:
         handle=_HANDLE.search(head) is not None,
         html=_HTML.search(head) is not None,
         terminal=_TERMINAL.search(tail) is not None,
-        sentence_end=_SENTENCE_END.search(tail) is not None,
         lower_start=_LOWER_START.match(body) is not None,
         starts_capital=_CAPITALISED.match(body) is not None,
         question=tail.rstrip("\"'”’)").endswith("?"),
