@@ -353,10 +353,15 @@ def parallel_events(
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(options,)
     )
+    finished = False
     try:
         yield from _run(pool, paths, options, jobs=jobs, stdin=stdin)
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Waiting lets the pool's management thread end before interpreter exit; without
+        # it, exit can race that thread and print "Bad file descriptor". Interrupted runs
+        # (Ctrl-C, a closed pipe) still return at once.
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _run(
