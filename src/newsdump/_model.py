@@ -88,6 +88,9 @@ class Line:
     """The line's role; ``None`` only for blank lines."""
     reason: str = ""
     """The rule or feature that decided the role."""
+    confidence: float = 1.0
+    """How sure the model is of ``role``, from 0 to 1 (1.0 for blank lines and for
+    lines a rule decided)."""
 
     @property
     def is_blank(self) -> bool:
@@ -237,6 +240,11 @@ class Article:
     """The publication's name where the text shows it."""
     paragraphs: tuple[str, ...] = ()
     """The clean body and heading paragraphs."""
+    start_reason: str = ""
+    """Why the article starts at :attr:`first_line` (the strongest evidence)."""
+    confidence: float = 1.0
+    """How sure the model is that an article starts at :attr:`first_line`, from 0 to 1
+    (1.0 for the dump's first article)."""
 
     @property
     def text(self) -> str:
