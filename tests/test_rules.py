@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import re
+from typing import Any
+
+import attrs
 import pytest
 
-from newsdump import Rules
+from newsdump import Rules, RulesError, parse
 from newsdump._phrases import compile_phrases, normalize
 
 
@@ -24,8 +29,19 @@ class TestRules:
 
     def test_extend_rejects_a_bare_string(self) -> None:
         """A string is not taken as a sequence of one-character phrases."""
-        with pytest.raises(TypeError, match="single string"):
+        with pytest.raises(RulesError, match=r"^agencies: 'Reuters' is a single string"):
             Rules().extend(agencies="Reuters")
+
+    @pytest.mark.parametrize("values", [[None], [""], ["  "], [3], 5, None])
+    def test_extend_rejects_entries_that_are_not_strings(self, values: Any) -> None:
+        """Every added entry must be a non-empty string."""
+        with pytest.raises(RulesError, match=r"^boilerplate_phrases: .*allowed: a list"):
+            Rules().extend(boilerplate_phrases=values)
+
+    def test_extend_rejects_a_setting(self) -> None:
+        """A setting is not a table to append to."""
+        with pytest.raises(RulesError, match="cohesion_threshold is a setting"):
+            Rules().extend(cohesion_threshold=["1"])
 
     def test_from_mapping_extends_and_replaces(self) -> None:
         """A rules file can extend tables and set thresholds."""
@@ -35,15 +51,160 @@ class TestRules:
         assert rules.agencies[-1] == "Newsroom Wire"
         assert rules.max_title_words == 20
 
+    def test_from_mapping_replace_then_extend(self) -> None:
+        """[replace] drops the defaults; [extend] of the same table adds after it."""
+        rules = Rules.from_mapping(
+            {
+                "replace": {"agencies": ["Wire A"], "cohesion_threshold": 0.1},
+                "extend": {"agencies": ["Wire B"]},
+            }
+        )
+        assert rules.agencies == ("Wire A", "Wire B")
+        assert rules.cohesion_threshold == 0.1
+
     def test_from_mapping_rejects_unknown_keys(self) -> None:
         """Unknown keys in a rules file are reported by name."""
         with pytest.raises(ValueError, match="unknown rules keys: colour"):
             Rules.from_mapping({"colour": "red"})
 
+    def test_from_mapping_suggests_the_key_meant(self) -> None:
+        """A misspelt key names the closest real one."""
+        with pytest.raises(RulesError, match=r"did you mean boilerplate_phrases\?"):
+            Rules.from_mapping({"extend": {"boilerplate_phrase": ["x"]}})
+
+    def test_a_table_at_the_top_level_is_an_error(self) -> None:
+        """A bare top-level table would silently drop every default: say what to write."""
+        with pytest.raises(RulesError, match=r"^boilerplate_phrases: .*\[extend\].*\[replace\]"):
+            Rules.from_mapping({"boilerplate_phrases": ["Get our app"]})
+
+    @pytest.mark.parametrize(
+        ("data", "message"),
+        [
+            ({"extend": ["x"]}, "extend: ['x'] is not a table"),
+            ({"replace": "x"}, "replace: 'x' is not a table"),
+            ({"extend": {"max_title_words": 3}}, "extend: max_title_words is a setting"),
+            ({"extend": {"extend": []}}, "unknown rules keys: extend"),
+            ({"replace": {"agencies": "AP"}}, "agencies: 'AP' is a single string"),
+            ({"replace": {"agencies": None}}, "agencies: None is not a list"),
+            (
+                {"max_title_words": 3, "replace": {"max_title_words": 4}},
+                "max_title_words: given both",
+            ),
+            (["cohesion_threshold"], "rules: ['cohesion_threshold'] is not a table"),
+        ],
+    )
+    def test_from_mapping_rejects_malformed_sections(self, data: object, message: str) -> None:
+        """Sections that are not tables, settings under [extend], a key given twice."""
+        with pytest.raises(RulesError, match=f"^{re.escape(message)}"):
+            Rules.from_mapping(data)  # type: ignore[arg-type]
+
     def test_rules_are_hashable_values(self) -> None:
         """Equal rules compare and hash equal, so compiled tables can be shared safely."""
         assert Rules() == Rules()
         assert hash(Rules().extend(agencies=["X"])) == hash(Rules().extend(agencies=["X"]))
+
+
+def _make(name: str, value: object) -> Rules:
+    kwargs: dict[str, Any] = {name: value}
+    return Rules(**kwargs)
+
+
+def _is_table(field: attrs.Attribute[Any]) -> bool:
+    return str(field.type) == "tuple[str, ...]"
+
+
+#: Values that no field accepts: a nested table, NaN, a list of lists.
+_NEVER_VALID = [{"a": 1}, float("nan"), [[1]]]
+
+
+class TestValidation:
+    def test_every_field_has_a_validator(self) -> None:
+        """A field added to Rules without a validator fails here, not in a user's run."""
+        missing = [f.name for f in attrs.fields(Rules) if f.validator is None]
+        assert missing == []
+
+    @pytest.mark.parametrize("name", [f.name for f in attrs.fields(Rules)])
+    @pytest.mark.parametrize("value", _NEVER_VALID, ids=repr)
+    def test_every_field_rejects_nonsense_in_one_line(self, name: str, value: object) -> None:
+        """Each field rejects values of the wrong kind with one line naming the key."""
+        with pytest.raises(RulesError) as info:
+            _make(name, value)
+        message = str(info.value)
+        assert "\n" not in message
+        assert message.startswith(f"{name}: ")
+        assert "; allowed: " in message
+
+    @pytest.mark.parametrize(
+        "name", [f.name for f in attrs.fields(Rules) if f.default is not None]
+    )
+    def test_null_is_rejected_unless_it_is_the_default(self, name: str) -> None:
+        """JSON ``null`` is no value for a field whose default is not ``None``."""
+        with pytest.raises(RulesError, match=f"^{name}: None "):
+            _make(name, None)
+
+    @pytest.mark.parametrize("name", [f.name for f in attrs.fields(Rules) if _is_table(f)])
+    def test_tables_take_lists_and_keep_defaults_valid(self, name: str) -> None:
+        """Every table takes a list (stored as a tuple) and its defaults pass validation."""
+        assert _make(name, ["an entry"]) == _make(name, ("an entry",))
+        assert getattr(Rules(), name), f"{name} has no default entries"
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            (
+                {"cohesion_threshold": "high"},
+                "cohesion_threshold: 'high' is not a number; allowed: a number from 0 to 1",
+            ),
+            (
+                {"cohesion_threshold": 5},
+                "cohesion_threshold: 5 is out of range; allowed: a number from 0 to 1",
+            ),
+            ({"cohesion_threshold": -0.1}, "cohesion_threshold: -0.1 is out of range"),
+            ({"cohesion_threshold": math.inf}, "cohesion_threshold: inf is out of range"),
+            ({"cohesion_threshold": True}, "cohesion_threshold: True is not a number"),
+            (
+                {"max_boilerplate_words": -3},
+                "max_boilerplate_words: -3 is less than 0; allowed: a whole number from 0 up",
+            ),
+            ({"max_boilerplate_words": "x"}, "max_boilerplate_words: 'x' is not a whole number"),
+            ({"max_title_words": 2.5}, "max_title_words: 2.5 is not a whole number"),
+            ({"max_title_words": False}, "max_title_words: False is not a whole number"),
+            ({"context_lines": 0}, "context_lines: 0 is less than 1"),
+            ({"cohesion_window": 0}, "cohesion_window: 0 is less than 1"),
+            (
+                {"agencies": "Reuters"},
+                "agencies: 'Reuters' is a single string, not a list; "
+                'allowed: a list of non-empty strings, such as ["Reuters"]',
+            ),
+            ({"agencies": ["AP", None]}, "agencies: None (entry 2) is not a string"),
+            ({"agencies": ["AP", ""]}, "agencies: '' (entry 2) is empty"),
+            ({"publishers": {"The Times": 1}}, "publishers: {'The Times': 1} is not a list"),
+        ],
+    )
+    def test_bad_values_name_key_value_and_what_is_allowed(
+        self, kwargs: dict[str, Any], message: str
+    ) -> None:
+        """The message names the key, the value as given and what is allowed."""
+        with pytest.raises(RulesError, match=f"^{re.escape(message)}"):
+            Rules(**kwargs)
+
+    def test_from_mapping_validates_values(self) -> None:
+        """Values from a rules file are checked when the rules are made."""
+        with pytest.raises(RulesError, match=r"^cohesion_threshold: None is not a number"):
+            Rules.from_mapping({"cohesion_threshold": None})
+        with pytest.raises(RulesError, match=r"^max_boilerplate_words: -3 is less than 0"):
+            Rules.from_mapping({"replace": {"max_boilerplate_words": -3}})
+
+    def test_rules_error_is_a_value_error(self) -> None:
+        """Callers that catch ValueError keep working."""
+        assert issubclass(RulesError, ValueError)
+
+    def test_zero_turns_a_count_off_without_breaking_parse(self) -> None:
+        """Counts from 0 are accepted and parse still runs."""
+        rules = attrs.evolve(
+            Rules(), max_title_words=0, max_boilerplate_words=0, repeat_window=0
+        )
+        assert parse("Storm hits coast\nA storm hit the coast on Monday.\n", rules=rules)
 
 
 class TestPhrases:

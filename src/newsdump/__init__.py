@@ -39,7 +39,7 @@ from newsdump._model import (
 )
 from newsdump._parse import parse
 from newsdump._records import article_record, article_schema
-from newsdump._rules import Rules
+from newsdump._rules import Rules, RulesError
 from newsdump._stream import iter_articles
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "ParsedDate",
     "Role",
     "Rules",
+    "RulesError",
     "Span",
     "article_record",
     "article_schema",

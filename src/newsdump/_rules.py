@@ -7,36 +7,176 @@ own phrases, agencies or publishers without forking::
     rules = newsdump.Rules().extend(boilerplate_phrases=["Get our free app"])
     newsdump.parse(text, rules=rules)
 
-Phrase tables accept *slots*: ``<publisher>`` matches a publisher's name (and captures
-it), ``<name>`` a person's name, ``<any>`` any short run of text. Matching ignores case
-and collapses white space.
+Phrase tables accept *slots*: ``<publisher>`` matches a publication's name (and
+captures it), ``<name>`` a person's name, ``<any>`` any short run of text. Matching
+ignores case and collapses white space.
+
+Every value is checked where rules are made (``Rules(...)``, :meth:`Rules.extend`,
+:meth:`Rules.from_mapping`): a wrong type or an out-of-range value raises
+:class:`RulesError` with a one-line message naming the key, the value and what is
+allowed, so a bad rules file fails at once instead of on some inputs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+import difflib
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NoReturn
 
 import attrs
 
 from newsdump import _tables
 
-__all__ = ["Rules"]
+__all__ = ["Rules", "RulesError"]
 
 
-def _tuple(values: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(values, str):
-        msg = "expected a sequence of strings, got a single string"
-        raise TypeError(msg)
+class RulesError(ValueError):
+    """A rules value of the wrong type or out of range, or an unknown rules key.
+
+    The message is one line: the key, the value and what is allowed, such as
+    ``cohesion_threshold: 'high' is not a number; allowed: a number from 0 to 1``.
+    """
+
+    __module__ = "newsdump"
+
+
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_TABLE = "a list of non-empty strings"
+#: What a value of each annotated type may be, in the words of a rules file.
+_ALLOWED = {
+    "bool": "true or false",
+    "bool | None": "true, false or null (None)",
+    "int": "a whole number from 0 up",
+    "float": "a number",
+    "tuple[str, ...]": _TABLE,
+}
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:56]}...{text[-1]}"
+
+
+def _fail(name: str, value: Any, problem: str, allowed: str) -> NoReturn:
+    raise RulesError(f"{name}: {_show(value)} {problem}; allowed: {allowed}")
+
+
+def _tuple(values: Any) -> Any:
+    """Converter of tables: a list (any iterable but a string or mapping) to a tuple.
+
+    Anything else is passed on unchanged for the validator to reject by name.
+    """
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        return values
     return tuple(values)
 
 
-@attrs.frozen(slots=True)
+def _check_table(name: str, value: Any) -> None:
+    if isinstance(value, str):
+        example = json.dumps([value], ensure_ascii=False)
+        _fail(name, value, "is a single string, not a list", f"{_TABLE}, such as {example}")
+    if not isinstance(value, tuple):
+        _fail(name, value, "is not a list of strings", _TABLE)
+    for i, entry in enumerate(value, 1):
+        if not isinstance(entry, str):
+            _fail(name, entry, f"(entry {i}) is not a string", _TABLE)
+        if not entry.strip():
+            _fail(name, entry, f"(entry {i}) is empty", _TABLE)
+
+
+def _table(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _check_table(attribute.name, value)
+
+
+def _count(minimum: int) -> _Validator:
+    """A validator of whole numbers of at least ``minimum`` (bools are not numbers)."""
+    allowed = f"a whole number from {minimum} up"
+
+    def check(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            _fail(attribute.name, value, "is not a whole number", allowed)
+        if value < minimum:
+            _fail(attribute.name, value, f"is less than {minimum}", allowed)
+
+    return check
+
+
+def _number(low: float = -math.inf, high: float = math.inf) -> _Validator:
+    """A validator of finite numbers from ``low`` to ``high`` (bools are not numbers)."""
+    allowed = (
+        f"a number from {low:g} to {high:g}" if math.isfinite(low) and math.isfinite(high)
+        else "a finite number"
+    )
+
+    def check(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            _fail(attribute.name, value, "is not a number", allowed)
+        if not math.isfinite(value) or not low <= value <= high:
+            _fail(attribute.name, value, "is out of range", allowed)
+
+    return check
+
+
+def _boolean(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        _fail(attribute.name, value, "is not true or false", _ALLOWED["bool"])
+
+
+def _one_line(validator: _Validator, allowed: str) -> _Validator:
+    """Wrap a field's own validator so that whatever it raises becomes a RulesError."""
+
+    def check(self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        try:
+            validator(self, attribute, value)
+        except RulesError:
+            raise
+        except (TypeError, ValueError):
+            _fail(attribute.name, value, "is not allowed", allowed)
+
+    return check
+
+
+def _validated(
+    cls: type, fields: list[attrs.Attribute[Any]]
+) -> list[attrs.Attribute[Any]]:
+    """Give every field a validator that raises :class:`RulesError`.
+
+    A field without its own validator gets one from its annotation (tables, whole
+    numbers from 0 up, numbers, bools); a field's own validator is wrapped so that its
+    error, too, is one line naming the key. A field of any other type needs a
+    validator of its own (``tests/test_rules.py`` fails for a field without one).
+    """
+    out: list[attrs.Attribute[Any]] = []
+    for field in fields:
+        kind = str(field.type)
+        allowed = _ALLOWED.get(kind, kind)
+        if field.validator is not None:
+            out.append(field.evolve(validator=_one_line(field.validator, allowed)))
+        elif kind == "tuple[str, ...]":
+            out.append(field.evolve(validator=_table, converter=field.converter or _tuple))
+        elif kind == "int":
+            out.append(field.evolve(validator=_count(0)))
+        elif kind == "float":
+            out.append(field.evolve(validator=_number()))
+        elif kind == "bool":
+            out.append(field.evolve(validator=_boolean))
+        else:
+            out.append(field)
+    return out
+
+
+@attrs.frozen(slots=True, field_transformer=_validated)
 class Rules:
     """Tables of phrases, agencies, credit formats and thresholds, with defaults.
 
-    Every table is a tuple of strings. Defaults come from ``newsdump._tables``; see the
-    documentation of each field for what it matches.
+    Every table is a tuple of non-empty strings (a list is converted; a bare string is
+    an error, not a table of its characters). Defaults come from ``newsdump._tables``;
+    see the documentation of each field for what it matches. Counts are whole numbers
+    from 0 up (``context_lines`` and ``cohesion_window`` from 1), ``cohesion_threshold``
+    a number from 0 to 1; any other value raises :class:`RulesError`.
     """
 
     boilerplate_lines: tuple[str, ...] = attrs.field(
@@ -94,6 +234,16 @@ class Rules:
     not_names: tuple[str, ...] = attrs.field(default=_tables.NOT_NAMES, converter=_tuple)
     """Words that never belong to a person's name in a byline (``Staff``, ``Email``)."""
 
+    byline_cues: tuple[str, ...] = attrs.field(default=_tables.BYLINE_CUES, converter=_tuple)
+    """How a byline opens besides ``By``: phrases ending in ``by`` printed before the
+    names (``Staff report by``) and labels ending in a colon (``Author:``)."""
+
+    byline_affiliations: tuple[str, ...] = attrs.field(
+        default=_tables.BYLINE_AFFILIATIONS, converter=_tuple
+    )
+    """Phrases joining a byline's name to its outlet (``special to``): ``Ana Ruiz,
+    Special to the Ledger`` credits Ana Ruiz, writing for the Ledger."""
+
     max_title_words: int = 30
     """The longest headline, in words."""
 
@@ -110,19 +260,27 @@ class Rules:
     """Running text that recurs verbatim within this many lines is injected text
     (tooltips, glossary entries); farther apart, a recurrence is left alone."""
 
-    context_lines: int = 400
+    context_lines: int = attrs.field(default=400, validator=_count(1))
     """How far (in lines) any decision looks; it bounds memory when streaming."""
 
-    cohesion_window: int = 4
+    cohesion_window: int = attrs.field(default=4, validator=_count(1))
     """How many content lines on each side of a gap lexical cohesion compares."""
 
-    cohesion_threshold: float = 0.03
+    cohesion_threshold: float = attrs.field(default=0.03, validator=_number(0.0, 1.0))
     """Below this similarity (idf-weighted cosine) across a gap, a weak structural cue
     (a captioned photo, a headline block without byline or date) becomes a boundary."""
 
     date_labels: tuple[str, ...] = attrs.field(default=_tables.DATE_LABELS, converter=_tuple)
     """Labels printed before or after a standalone date (``Published:``, ``Last updated``);
     a line that is only labels and dates is a date line."""
+
+    dayfirst: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+    )
+    """How to read a numeric date whose first two parts could both be the month
+    (``3.9.2017``, ``03/04/2021``): ``True`` day first, ``False`` month first, ``None``
+    (default) not at all, so the date keeps its text and has no value. A part over 12
+    decides the order whatever this says."""
 
     bio_roles: tuple[str, ...] = attrs.field(default=_tables.BIO_ROLES, converter=_tuple)
     """Roles that make ``<Name> is a/the …`` an author bio (``MP``, ``fellow``,
@@ -143,36 +301,83 @@ class Rules:
     def extend(self, **tables: Iterable[str]) -> Rules:
         """Return a copy with ``tables`` appended to the named tables.
 
-        Raises :class:`ValueError` for a name that is not a table.
+        Raises :class:`RulesError` (a :class:`ValueError`) for a name that is not a
+        table and for entries that are not non-empty strings (a bare string included).
         """
         changes: dict[str, Any] = {}
         for name, values in tables.items():
-            current = getattr(self, name, None)
-            if not isinstance(current, tuple):
+            if name not in _table_names():
                 msg = f"Rules has no table named {name!r}"
-                raise ValueError(msg)
-            changes[name] = current + _tuple(values)
+                if name in _field_names():
+                    msg += f"; {name} is a setting: set it with attrs.evolve or [replace]"
+                else:
+                    msg += _suggestion(name, _table_names())
+                raise RulesError(msg)
+            added = _tuple(values)
+            _check_table(name, added)
+            changes[name] = getattr(self, name) + added
         return attrs.evolve(self, **changes)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, base: Rules | None = None) -> Rules:
         """Build rules from a mapping such as a parsed TOML or JSON file.
 
-        ``data`` may hold ``extend`` (tables whose entries are appended to ``base``),
+        ``data`` may hold ``extend`` (tables whose entries are appended to ``base``'s),
         ``replace`` (tables or thresholds that replace ``base``'s) and thresholds at the
-        top level. Unknown keys raise :class:`ValueError`, so a typo never passes silently.
+        top level. A table at the top level is an error (it would silently drop the
+        defaults): put it under ``extend`` or ``replace``. ``replace`` applies before
+        ``extend``, so one file can do both to a table. Unknown keys and bad values
+        raise :class:`RulesError`, so a typo never passes silently.
         """
+        if not isinstance(data, Mapping):
+            _fail("rules", data, "is not a table", "a table (TOML) or object (JSON) of keys")
         rules = base if base is not None else cls()
-        known = {f.name for f in attrs.fields(cls)}
-        extend = dict(data.get("extend", {}))
-        replace = dict(data.get("replace", {}))
+        fields, tables = _field_names(), _table_names()
+        extend = _section(data, "extend")
+        replace = _section(data, "replace")
+        unknown = [k for k in data if k not in fields and k not in ("extend", "replace")]
+        unknown += [k for k in (*extend, *replace) if k not in fields]
+        if unknown:
+            msg = f"unknown rules keys: {', '.join(sorted(set(map(str, unknown))))}"
+            raise RulesError(msg + _suggestion(str(unknown[0]), fields))
+        for key in extend:
+            if key not in tables:
+                msg = (
+                    f"extend: {key} is a setting, not a table; "
+                    "set it at the top level or under [replace]"
+                )
+                raise RulesError(msg)
         for key, value in data.items():
             if key in ("extend", "replace"):
                 continue
+            if key in tables:
+                msg = (
+                    f"{key}: a table at the top level would replace all its defaults; "
+                    f"put it under [extend] to add entries or under [replace] to replace them"
+                )
+                raise RulesError(msg)
+            if key in replace:
+                msg = f"{key}: given both at the top level and under [replace]; give it once"
+                raise RulesError(msg)
             replace[key] = value
-        unknown = sorted((set(extend) | set(replace)) - known)
-        if unknown:
-            msg = f"unknown rules keys: {', '.join(unknown)}"
-            raise ValueError(msg)
-        rules = rules.extend(**extend)
-        return attrs.evolve(rules, **replace)
+        return attrs.evolve(rules, **replace).extend(**extend)
+
+
+def _section(data: Mapping[str, Any], name: str) -> dict[str, Any]:
+    section = data.get(name, {})
+    if not isinstance(section, Mapping):
+        _fail(name, section, "is not a table", f"a table of rules keys ([{name}] in TOML)")
+    return dict(section)
+
+
+def _field_names() -> frozenset[str]:
+    return frozenset(f.name for f in attrs.fields(Rules))
+
+
+def _table_names() -> frozenset[str]:
+    return frozenset(f.name for f in attrs.fields(Rules) if str(f.type) == "tuple[str, ...]")
+
+
+def _suggestion(name: str, names: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(names), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
