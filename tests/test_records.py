@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date, datetime, timezone
 from typing import Any
@@ -11,7 +13,15 @@ import jsonschema
 import pytest
 
 import newsdump
-from newsdump._records import article_record, article_schema, render_markdown, render_text
+from newsdump._records import (
+    CSV_COLUMNS,
+    article_record,
+    article_schema,
+    csv_header,
+    render_csv_row,
+    render_markdown,
+    render_text,
+)
 
 FIELDS = {
     "source",
@@ -19,6 +29,8 @@ FIELDS = {
     "first_line",
     "last_line",
     "span",
+    "start_reason",
+    "confidence",
     "title",
     "dek",
     "summary",
@@ -78,6 +90,19 @@ class TestArticleRecord:
         assert record["span"] == {"start": 0, "end": len(WIRE) - 1}
         assert json.loads(json.dumps(record)) == record
 
+    def test_confidence_and_start_reason(self) -> None:
+        """The article's start confidence and reason are in the record; lines carry theirs."""
+        article = _article(confidence=0.25, start_reason="byline after a headline")
+        line = attrs.evolve(article.lines[0], confidence=0.5)
+        article = attrs.evolve(article, lines=(line, *article.lines[1:]))
+        record = article_record(article, source=None, index=0, include_lines=True)
+        assert record["confidence"] == 0.25
+        assert record["start_reason"] == "byline after a headline"
+        lines = record["lines"]
+        assert isinstance(lines, list)
+        assert isinstance(lines[0], dict)
+        assert lines[0]["confidence"] == 0.5
+
     def test_published_is_iso(self) -> None:
         """Dates become ISO 8601 strings: a date alone, or a time with its offset."""
         day = article_record(_article(published=date(2021, 2, 9)), source=None, index=0)
@@ -128,8 +153,34 @@ class TestArticleRecord:
         missing = {k: v for k, v in record.items() if k != "title"}
         extra = {**record, "colour": "red"}
         mistyped = {**record, "authors": "Maria Lopez"}
-        for bad in (missing, extra, mistyped):
+        out_of_range = {**record, "confidence": 1.5}
+        for bad in (missing, extra, mistyped, out_of_range):
             assert not validator.is_valid(bad)
+
+
+class TestCSV:
+    def test_columns_are_the_record_keys(self) -> None:
+        """The CSV columns are the record's keys, in the record's order."""
+        record = article_record(_article(), source="a.txt", index=0)
+        assert list(record) == list(CSV_COLUMNS)
+        assert csv_header(include_lines=True).rstrip("\r\n").split(",") == [
+            *CSV_COLUMNS,
+            "lines",
+        ]
+
+    def test_row_round_trips(self) -> None:
+        """Scalars are written as they are, None as an empty cell, nested fields as JSON."""
+        record = article_record(_article(), source="wire, one.txt", index=2, include_lines=True)
+        text = csv_header(include_lines=True) + render_csv_row(record)
+        header, row = list(csv.reader(io.StringIO(text, newline="")))
+        cells = dict(zip(header, row, strict=True))
+        assert cells["source"] == "wire, one.txt"
+        assert cells["index"] == "2"
+        assert cells["confidence"] == "1.0"
+        assert cells["dek"] == ""
+        assert cells["text"] == record["text"]
+        for name in ("span", "summary", "authors", "bylines", "dateline", "captions", "lines"):
+            assert json.loads(cells[name]) == record[name]
 
 
 class TestArticleSchema:

@@ -6,6 +6,8 @@ The record layout is described by the JSON Schema shipped as
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from importlib import resources
@@ -16,16 +18,17 @@ import regex
 from newsdump._model import Article, Byline, Caption, Credit, Dateline, Dump, Line
 
 __all__ = [
+    "CSV_COLUMNS",
     "JSONValue",
     "article_record",
     "article_schema",
+    "csv_header",
+    "render_csv_row",
     "render_markdown",
     "render_text",
 ]
 
-JSONValue: TypeAlias = (
-    "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
-)
+JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
 """A value :func:`json.dumps` writes as is."""
 
 
@@ -51,6 +54,8 @@ def article_record(
         "first_line": article.first_line,
         "last_line": article.last_line,
         "span": {"start": article.span.start, "end": article.span.end},
+        "start_reason": article.start_reason,
+        "confidence": article.confidence,
         "title": article.title,
         "dek": article.dek,
         "summary": list(article.summary),
@@ -72,6 +77,62 @@ def article_record(
         )
         record["lines"] = [_line(line) for line in lines]
     return record
+
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "source",
+    "index",
+    "first_line",
+    "last_line",
+    "span",
+    "start_reason",
+    "confidence",
+    "title",
+    "dek",
+    "summary",
+    "authors",
+    "bylines",
+    "dateline",
+    "published",
+    "published_text",
+    "captions",
+    "credits",
+    "publisher",
+    "text",
+)
+"""The columns of CSV output: the keys of :func:`article_record`, in order (``lines``
+follows them when lines are included)."""
+
+
+def csv_header(*, include_lines: bool = False) -> str:
+    """The header row of CSV output, with its ``"\r\n"`` ending."""
+    return _csv_line([*CSV_COLUMNS, "lines"] if include_lines else list(CSV_COLUMNS))
+
+
+def render_csv_row(record: dict[str, JSONValue]) -> str:
+    """One record as a CSV row (``"\r\n"`` ending), in the order of :data:`CSV_COLUMNS`.
+
+    Strings and numbers are written as they are and ``None`` as an empty cell; nested
+    values (``span``, lists, ``dateline``, ``lines``) are JSON strings.
+    """
+    names = [*CSV_COLUMNS, "lines"] if "lines" in record else CSV_COLUMNS
+    return _csv_line([_csv_cell(record[name]) for name in names])
+
+
+def _csv_cell(value: JSONValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _csv_line(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue()
 
 
 def article_schema() -> dict[str, JSONValue]:
@@ -130,6 +191,7 @@ def _line(line: Line) -> JSONValue:
         "text": line.text,
         "role": line.role.value if line.role is not None else None,
         "reason": line.reason,
+        "confidence": line.confidence,
     }
 
 
