@@ -2,18 +2,21 @@
 
 Every date is isolated by this module's own patterns and its fields are read from the
 match, so nothing is ever guessed: a date without a year or a day resolves to ``None``
-(the printed text is kept), and a relative date resolves only against an explicit
-``now``; the current clock is never read.
+(the printed text is kept), and a relative date (``yesterday 1:20 pm``, ``2y ago``)
+resolves only against an explicit ``now``; the current clock is never read.
 
-Numeric dates ``a/b/yyyy`` are read day-first when ``a`` is over 12, month-first when
-``b`` is over 12, and left unresolved (``value=None``) when both could be a month and
-differ, since the same form means different dates in the US and elsewhere. Two-digit
-years are 20yy below 70 and 19yy otherwise.
+Numeric dates ``a/b/yyyy`` and ``a.b.yyyy`` are read day-first when ``a`` is over 12,
+month-first when ``b`` is over 12, and otherwise as ``Rules.dayfirst`` says; when it is
+``None`` (the default) and both parts could be a month, the date stays unresolved
+(``value=None``), since the same form means different dates in the US and elsewhere.
+Two-digit years (slashed dates only) are 20yy below 70 and 19yy otherwise. Month,
+weekday, time-of-day and relative words come from tables in ``newsdump._tables``.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
 import regex
@@ -27,86 +30,101 @@ from newsdump._rules import Rules
 
 __all__ = ["find_date", "parse_date"]
 
-_MONTHS = (
-    "Jan(?:uary)?",
-    "Feb(?:ruary)?",
-    "Mar(?:ch)?",
-    "Apr(?:il)?",
-    "May",
-    "June?",
-    "July?",
-    "Aug(?:ust)?",
-    "Sep(?:t(?:ember)?)?",
-    "Oct(?:ober)?",
-    "Nov(?:ember)?",
-    "Dec(?:ember)?",
-)
-_WEEKDAYS = (
-    "Mon(?:day)?",
-    "Tue(?:s(?:day)?)?",
-    "Wed(?:nesday)?",
-    "Thu(?:r(?:s(?:day)?)?)?",
-    "Fri(?:day)?",
-    "Sat(?:urday)?",
-    "Sun(?:day)?",
-)
-_MONTH_NUMBER = {name[:3].lower(): number for number, name in enumerate(_MONTHS, 1)}
+_DEFAULT_RULES = Rules()
 
 
-_MONTH = "(?:" + "|".join(f"{m}|{m.upper()}" for m in _MONTHS) + r")(?!\p{Ll})\.?"
-_WEEKDAY = "(?:" + "|".join(f"{w}|{w.upper()}" for w in _WEEKDAYS) + r")(?!\p{Ll})\.?,?\s{0,2}"
+def _alternatives(names: Iterable[str], *, upper: bool = False) -> str:
+    """An alternation of ``names``, longest first, spaces matching any short run."""
+    spelled = set(names)
+    if upper:
+        spelled |= {name.upper() for name in spelled}
+    ordered = sorted(spelled, key=lambda name: (-len(name), name))
+    return "|".join(r"\s{1,2}".join(map(regex.escape, name.split())) for name in ordered)
+
+
+_MONTH_NUMBER = {
+    name.casefold(): number for number, names in enumerate(_tables.MONTHS, 1) for name in names
+}
+_MONTHS = _alternatives((name for names in _tables.MONTHS for name in names), upper=True)
+_WEEKDAYS = _alternatives((name for names in _tables.WEEKDAYS for name in names), upper=True)
+_MONTH = rf"(?:{_MONTHS})(?!\p{{Ll}})\.?"
+_WEEKDAY = (
+    rf"(?:{_WEEKDAYS})(?!\p{{Ll}})"
+    r"\.?,?\s{0,2}(?:[|·•/–—-]\s{0,2})?"
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?!\p{Ll})"
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"
 _NUM = r"(?:3[01]|[12]\d|0?[1-9])"
 _START = r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
 _ZONES = "|".join(sorted((z for z in _tables.TIMEZONES if z != "Z"), key=len, reverse=True))
-_ZONE = rf"(?:(?:{_ZONES})(?![\p{{L}}\p{{N}}])|\((?:{_ZONES})\))"
+_OFFSET = r"[+-](?:0\d|1[0-4]):?[0-5]\d(?!\d)"
+_ZONE_INNER = (
+    rf"(?:UTC|GMT)[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
+    rf"|(?:{_ZONES})(?![\p{{L}}\p{{N}}])|{_OFFSET}"
+)
+_ZONE = rf"(?:{_ZONE_INNER}|\((?:{_ZONE_INNER})\))"
 _AMPM = r"[AaPp]\.?\s?[Mm](?:\.|(?!\p{Ll}))"
-_SEP = r",?\s{0,3}(?:[|/·•@–—-]\s{0,3})?(?:at\s{1,3})?"
+_TIME_WORD = rf"(?i:(?:12(?::00)?\s?)?(?:{_alternatives(_tables.TIME_WORDS)}))"
+_SEP = r",?\s{0,3}(?:[|/·•@–—:-]\s{0,3})?(?:(?:at|on)\s{1,3})?"
+_YEAR_SEP = r",?\s{0,2}(?:[|·•/–—-]\s{0,2})?"
 
 
 def _time(tag: str) -> str:
     """Build the pattern of a time of day and its zone; group names end in ``tag``."""
     clock = (
         rf"(?P<h{tag}>[01]?\d|2[0-3])"
-        rf"(?:[:.](?P<m{tag}>[0-5]\d)(?::(?P<s{tag}>[0-5]\d)(?:\.\d{{1,6}})?)?"
+        rf"(?:(?:[:.]|h(?=[0-5]\d))(?P<m{tag}>[0-5]\d)"
+        rf"(?::(?P<s{tag}>[0-5]\d)(?:\.\d{{1,6}})?)?"
         rf"(?:\s?(?P<ap{tag}>{_AMPM}))?"
         rf"|\s?(?P<ap{tag}>{_AMPM})"
         rf"|(?P<m{tag}>[0-5]\d)(?=\s?(?:{_ZONES})(?!\p{{L}})))"
     )
-    return rf"(?<![\d:]){clock}(?:\s{{0,2}}(?P<z{tag}>{_ZONE}))?"
+    words = rf"(?<!\p{{L}})(?P<tw{tag}>{_TIME_WORD})(?!\p{{L}})"
+    return rf"(?:(?<![\d:]){clock}|{words})(?:\s{{0,2}}(?P<z{tag}>{_ZONE}))?"
 
 
 _LOCAL = rf"(?:\s{{0,2}}\(\d{{1,2}}:?\d\d\s?(?:{_ZONES})\))?"
 _DATE = (
-    rf"(?:(?P<y>{_YEAR})[-/](?P<mo>0?[1-9]|1[0-2])[-/](?P<d>{_NUM})(?!\d)"
-    r"(?:[T\s](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d{1,6})?)?"
-    r"(?P<off>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
+    rf"(?:(?P<y>{_YEAR})(?P<ys>[-/.])(?P<mo>0?[1-9]|1[0-2])(?P=ys)(?P<d>{_NUM})(?!\d)"
+    r"(?:[T\s](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d{1,9})?)?"
+    rf"(?:\s?(?P<off>Z(?!\p{{L}})|{_OFFSET})|\s{{1,2}}(?P<z>{_ZONE}))?)?"
+    # ctime: Thu Aug 06 12:00:00 2015
+    rf"|(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s{{1,2}}(?P<d>{_NUM})\s{{1,2}}"
+    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+    rf"(?:\s{{1,2}}(?P<z>{_ZONE}))?\s{{1,2}}(?P<y>{_YEAR})"
     rf"|(?P<n1>{_NUM})/(?P<n2>{_NUM})/(?P<ny>{_YEAR}|\d\d(?!\d))"
-    rf"|(?P<n1>{_NUM})[.-](?P<n2>{_NUM})[.-](?P<ny>{_YEAR})"
-    rf"|(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s{{0,2}}(?P<d>{_DAY})(?:,?\s{{0,2}}(?P<y>{_YEAR}))?"
-    rf"|(?:{_WEEKDAY})?(?P<d>{_DAY})\s{{0,2}}(?:of\s)?(?P<mon>{_MONTH})"
-    rf"(?:,?\s{{0,2}}(?P<y>{_YEAR}))?"
-    rf"|(?P<mon>{_MONTH})\s{{0,2}},?\s{{0,2}}(?P<y>{_YEAR}))"
+    rf"|(?P<n1>{_NUM})(?P<ns>[.-])(?P<n2>{_NUM})(?P=ns)(?P<ny>{_YEAR})"
+    rf"|(?:{_WEEKDAY})?\[?(?P<mon>{_MONTH})\]?\s{{0,2}}(?P<d>{_DAY})"
+    rf"(?:{_YEAR_SEP}(?P<y>{_YEAR}))?"
+    rf"|(?:{_WEEKDAY})?(?P<d>{_DAY})(?:\s{{0,2}}(?:of\s)?|[-/.])\[?(?P<mon>{_MONTH})\]?"
+    rf"(?:{_YEAR_SEP}(?P<y>{_YEAR}))?"
+    rf"|\[?(?P<mon>{_MONTH})\]?\s{{0,2}},?\s{{0,2}}(?P<y>{_YEAR}))"
 )
 _DATETIME = regex.compile(
     rf"{_START}(?:{_time('p')}{_LOCAL}{_SEP})?{_DATE}(?:{_SEP}{_time('')})?",
     regex.VERSION1,
 )
 _TIME_ONLY = regex.compile(_time(""), regex.VERSION1)
-_RELATIVE = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:"
-    r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s)?few)"
-    r"\s?(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?"
-    r"|years?|yrs?|[smhdw])\s{1,2}ago"
-    r"|(?P<word>yesterday|just\snow|moments?\sago|a\smoment\sago))(?![\p{L}\p{N}])",
-    regex.IGNORECASE | regex.VERSION1,
+
+_SHORT_UNITS = [u for u in _tables.RELATIVE_UNITS if len(u) > 1]
+_AMOUNT = (
+    rf"(?:(?P<n>\d{{1,3}})\s?(?P<unit>{_alternatives(_tables.RELATIVE_UNITS)})"
+    rf"|(?P<n>{_alternatives(_tables.RELATIVE_COUNTS)})\s{{1,2}}"
+    rf"(?P<unit>{_alternatives(_SHORT_UNITS)}))\.?(?!\p{{L}})"
 )
-_FILLER = regex.compile(rf"[\s|·•,;:.()/–—-]++|(?:{_ZONE})", regex.VERSION1)
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+_AGO = (
+    rf"(?:(?:{_alternatives(_tables.RELATIVE_HEDGES)})\s{{1,2}})?{_AMOUNT}"
+    rf"(?:,?\s{{1,2}}(?:and\s{{1,2}})?{_AMOUNT}){{0,2}}\s{{1,2}}ago"
+)
+_RELATIVE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?i:(?P<word>{_alternatives(_tables.RELATIVE_NOW)})"
+    rf"|{_AGO}|(?P<day>{_alternatives(_tables.RELATIVE_DAYS)}))(?![\p{{L}}\p{{N}}])"
+    rf"(?:{_SEP}{_time('r')})?",
+    regex.VERSION1,
+)
+_FILLER = regex.compile(rf"[\s|·•,;:.()\[\]/–—-]++|(?:{_ZONE})", regex.VERSION1)
+_UNIT_KEYS = {unit.casefold(): key for unit, key in _tables.RELATIVE_UNITS.items()}
+_SUB_DAY = frozenset(["seconds", "minutes", "hours"])
 _MAX_DATE_LINE = 160
 
 
@@ -114,11 +132,20 @@ def find_date(text: str) -> tuple[int, int] | None:
     """Return the ``(start, end)`` span of the first date or time expression in ``text``.
 
     A date needs a day or a year next to a month name, a numeric date, or a relative
-    expression (``2 hours ago``); a month name alone (``By April Rubin``) never counts.
-    A time printed right before or after the date belongs to the span.
+    expression (``2 hours ago``, ``yesterday``); a month name alone (``By April Rubin``)
+    never counts, nor does a capitalised day word without a time (``USA Today``). A time
+    printed right before or after the date belongs to the span.
     """
-    found = [m.span() for m in (_DATETIME.search(text), _RELATIVE.search(text)) if m]
+    found = [m.span() for m in (_DATETIME.search(text), _find_relative(text)) if m]
     return min(found) if found else None
+
+
+def _find_relative(text: str) -> regex.Match[str] | None:
+    for match in _RELATIVE.finditer(text):
+        day = match.group("day")
+        if not day or day.islower() or match.group("hr") or match.group("twr"):
+            return match
+    return None
 
 
 def parse_date(
@@ -132,12 +159,15 @@ def parse_date(
     several dates (``Published … | Updated …``) the first one is parsed. ``text`` of the
     result is the date as printed without its labels; ``value`` is a datetime when a time
     is printed (aware when a known zone or offset is), a date for a full date, and
-    ``None`` when the year or day is missing or a relative date has no ``now``.
+    ``None`` when the year or day is missing, a numeric date is ambiguous under
+    ``rules.dayfirst``, or a relative date (``relative=True``) has no ``now``. ``now``
+    may be naive or aware; relative datetimes share its ``tzinfo``.
     """
     line = normalize(text)
     if not line or len(line) > _MAX_DATE_LINE:
         return None
-    labels = _label_pattern((rules or Rules()).date_labels)
+    rules = rules or _DEFAULT_RULES
+    labels = _label_pattern(rules.date_labels)
     first: regex.Match[str] | None = None
     relative: regex.Match[str] | None = None
     clock: regex.Match[str] | None = None
@@ -155,7 +185,7 @@ def parse_date(
             return None
         pos = max(m.end(), pos + 1)
     if first is not None:
-        return _absolute(first)
+        return _absolute(first, rules.dayfirst)
     if relative is not None:
         return _relative(relative, now)
     if clock is not None and (saw_label or clock.group("ap") or clock.group("z")):
@@ -167,20 +197,26 @@ def parse_date(
 def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     words = [r"\s+".join(regex.escape(w) for w in label.split()) for label in labels if label]
     body = "|".join(sorted(words, key=len, reverse=True)) or r"(?!)"
-    return regex.compile(rf"(?:{body})(?!\p{{Ll}}):?", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(
+        rf"(?:{body})(?:\s{{1,2}}(?:on|at))?(?!\p{{Ll}}):?", regex.IGNORECASE | regex.VERSION1
+    )
 
 
 def _zone_text(zone: str | None) -> str | None:
     return zone.strip("()") if zone else None
 
 
-def _absolute(match: regex.Match[str]) -> ParsedDate:
-    printed = match.group().rstrip(" ,|/·•@–—-")
-    day = _calendar_day(match)
+def _printed(match: regex.Match[str]) -> str:
+    return match.group().rstrip(" ,|/·•@–—:-")
+
+
+def _absolute(match: regex.Match[str], dayfirst: bool | None) -> ParsedDate:
+    day = _calendar_day(match, dayfirst)
     zone = _zone_text(match.group("z") or match.group("zp")) or match.group("off")
     value: datetime | date | None = day
     if day is not None:
-        hour, minute, second, ok = _clock(match)
+        tag = "" if match.group("h") or match.group("tw") else "p"
+        hour, minute, second, ok = _clock(match, tag)
         if not ok:
             value = None
         elif hour is not None:
@@ -188,27 +224,31 @@ def _absolute(match: regex.Match[str]) -> ParsedDate:
             info = _tzinfo(zone)
             if info is not None:
                 value = value.replace(tzinfo=info)
-    return ParsedDate(text=printed, value=value, timezone=zone)
+    return ParsedDate(text=_printed(match), value=value, timezone=zone)
 
 
-def _calendar_day(match: regex.Match[str]) -> date | None:
+def _calendar_day(match: regex.Match[str], dayfirst: bool | None) -> date | None:
     if match.group("n1"):
-        return _numeric_day(match.group("n1"), match.group("n2"), match.group("ny"))
+        return _numeric_day(match.group("n1"), match.group("n2"), match.group("ny"), dayfirst)
     year, day = match.group("y"), match.group("d")
     if not year or not day:
         return None
     month_text = match.group("mo") or match.group("mon")
-    month = int(month_text) if month_text.isdigit() else _MONTH_NUMBER[month_text[:3].lower()]
+    month = (
+        int(month_text)
+        if month_text.isdigit()
+        else _MONTH_NUMBER[month_text.rstrip(".").casefold()]
+    )
     return _safe_date(int(year), month, int(regex.sub(r"\D", "", day)))
 
 
-def _numeric_day(first: str, second: str, year_text: str) -> date | None:
+def _numeric_day(first: str, second: str, year_text: str, dayfirst: bool | None) -> date | None:
     a, b, year = int(first), int(second), int(year_text)
     if len(year_text) == 2:
         year += 2000 if year < 70 else 1900
-    if a > 12:
+    if a > 12 or (dayfirst and b <= 12):
         return _safe_date(year, b, a)
-    if b > 12 or a == b:
+    if b > 12 or a == b or dayfirst is False:
         return _safe_date(year, a, b)
     return None
 
@@ -220,9 +260,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _clock(match: regex.Match[str]) -> tuple[int | None, int, int, bool]:
-    """Read the hour, minute and second of the time after the date, else before it."""
-    tag = "" if match.group("h") else "p"
+def _clock(match: regex.Match[str], tag: str) -> tuple[int | None, int, int, bool]:
+    """Read the hour, minute and second of the time whose groups end in ``tag``."""
+    word = match.group(f"tw{tag}")
+    if word:
+        return _tables.TIME_WORDS[word.split()[-1].casefold()], 0, 0, True
     hour_text = match.group(f"h{tag}")
     if not hour_text:
         return None, 0, 0, True
@@ -243,43 +285,58 @@ def _tzinfo(zone: str | None) -> tzinfo | None:
     spec = _tables.TIMEZONES.get(zone, zone)
     if not spec:
         return None
-    offset = regex.fullmatch(r"([+-])(\d\d):?(\d\d)", spec)
+    offset = regex.fullmatch(r"(?:UTC|GMT)?([+-])(\d\d?):?(\d\d)?", spec)
     if offset:
-        seconds = int(offset[2]) * 3600 + int(offset[3]) * 60
+        seconds = int(offset[2]) * 3600 + int(offset[3] or 0) * 60
         return dateutil_tz.tzoffset(None, -seconds if offset[1] == "-" else seconds)
     return dateutil_tz.gettz(spec)
 
 
 def _relative(match: regex.Match[str], now: datetime | None) -> ParsedDate:
-    printed = match.group()
-    word = (match.group("word") or "").lower()
-    value: datetime | date | None = None
-    if now is not None:
-        if word == "yesterday":
-            value = now.date() - timedelta(days=1)
-        elif word:
-            value = now
+    zone = _zone_text(match.group("zr"))
+    printed = _printed(match)
+    if now is None:
+        return ParsedDate(text=printed, relative=True, timezone=zone)
+    value: datetime | date | None
+    if match.group("word"):
+        value = now
+    elif day := match.group("day"):
+        value = now.date() + timedelta(days=_tables.RELATIVE_DAYS[" ".join(day.casefold().split())])
+    else:
+        value = _ago(match.captures("n"), match.captures("unit"), now)
+    hour, minute, second, ok = _clock(match, "r")
+    if not ok:
+        value = None
+    elif hour is not None and value is not None and not isinstance(value, datetime):
+        info = _tzinfo(zone) or now.tzinfo
+        value = datetime(value.year, value.month, value.day, hour, minute, second, tzinfo=info)
+    return ParsedDate(text=printed, value=value, relative=True, timezone=zone)
+
+
+def _ago(counts: Sequence[str], units: Sequence[str], now: datetime) -> datetime | date | None:
+    """``now`` minus the amounts of ``<count> <unit> ago``; a date unless a unit is sub-day."""
+    clock = timedelta()
+    calendar = relativedelta()
+    keys = [_UNIT_KEYS[unit.casefold()] for unit in units]
+    for count_text, key in zip(counts, keys, strict=True):
+        count = _count(count_text)
+        if count is None:
+            return None
+        if key in ("months", "years"):
+            if count != int(count):
+                return None
+            months = int(count) * (12 if key == "years" else 1)
+            calendar += relativedelta(months=months)
         else:
-            value = _ago(match.group("n").lower(), match.group("unit").lower(), now)
-    return ParsedDate(text=printed, value=value, relative=True)
+            clock += timedelta(**{key: count})
+    if _SUB_DAY.intersection(keys):
+        result: datetime = now - clock - calendar
+        return result
+    day: date = now.date() - clock - calendar
+    return day
 
 
-def _ago(count_text: str, unit: str, now: datetime) -> datetime | date | None:
-    count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
-    if count is None:
-        return None
-    key = unit[:2] if unit.startswith("mo") else unit[0]
-    if key == "s":
-        return now - timedelta(seconds=count)
-    if key == "m":
-        return now - timedelta(minutes=count)
-    if key == "h":
-        return now - timedelta(hours=count)
-    day = now.date()
-    if key == "d":
-        return day - timedelta(days=count)
-    if key == "w":
-        return day - timedelta(weeks=count)
-    if key == "mo":
-        return day - relativedelta(months=count)
-    return day - relativedelta(years=count)
+def _count(text: str) -> float | None:
+    if text.isdigit():
+        return int(text)
+    return _tables.RELATIVE_COUNTS.get(" ".join(text.casefold().split()))

@@ -858,6 +858,104 @@ TIMEZONES: dict[str, str] = {
 the DST-neutral US zones (``ET``), or ``""`` when the abbreviation is ambiguous (``IST``:
 India, Ireland or Israel), so the zone is reported but the time stays naive."""
 
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan"),
+    ("February", "Feb"),
+    ("March", "Mar"),
+    ("April", "Apr"),
+    ("May",),
+    ("June", "Jun"),
+    ("July", "Jul"),
+    ("August", "Aug"),
+    ("September", "Sept", "Sep"),
+    ("October", "Oct"),
+    ("November", "Nov"),
+    ("December", "Dec"),
+)
+"""Month names and abbreviations in calendar order, matched in title case or capitals
+(an abbreviation may carry a period)."""
+
+WEEKDAYS: tuple[tuple[str, ...], ...] = (
+    ("Monday", "Mon"),
+    ("Tuesday", "Tues", "Tue"),
+    ("Wednesday", "Wed"),
+    ("Thursday", "Thurs", "Thur", "Thu"),
+    ("Friday", "Fri"),
+    ("Saturday", "Sat"),
+    ("Sunday", "Sun"),
+)
+"""Weekday names and abbreviations, Monday first; a weekday is never needed to date."""
+
+TIME_WORDS: dict[str, int] = {
+    "noon": 12,
+    "midday": 12,
+    "midnight": 0,
+}
+"""Times of day printed as words, with their hour (``midnight`` opens the date it is
+printed with, as ISO 8601 reads ``00:00``)."""
+
+RELATIVE_DAYS: dict[str, int] = {
+    "the day before yesterday": -2,
+    "day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+}
+"""Relative day words and their offset in days from ``now``'s date."""
+
+RELATIVE_NOW: tuple[str, ...] = (
+    "just now",
+    "moments ago",
+    "moment ago",
+    "a moment ago",
+    "a few moments ago",
+    "seconds ago",
+    "a few seconds ago",
+)
+"""Relative expressions that mean ``now`` itself."""
+
+RELATIVE_UNITS: dict[str, str] = {
+    "seconds": "seconds", "second": "seconds", "secs": "seconds", "sec": "seconds",
+    "s": "seconds",
+    "minutes": "minutes", "minute": "minutes", "mins": "minutes", "min": "minutes",
+    "m": "minutes",
+    "hours": "hours", "hour": "hours", "hrs": "hours", "hr": "hours", "h": "hours",
+    "days": "days", "day": "days", "d": "days",
+    "weeks": "weeks", "week": "weeks", "wks": "weeks", "wk": "weeks", "w": "weeks",
+    "months": "months", "month": "months", "mos": "months", "mo": "months",
+    "mths": "months", "mth": "months",
+    "years": "years", "year": "years", "yrs": "years", "yr": "years", "y": "years",
+}  # fmt: skip
+"""Units of ``<count> <unit> ago`` as printed (one-letter forms glue to the count:
+``5h ago``), mapped to a unit name."""
+
+RELATIVE_COUNTS: dict[str, float | None] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "half a": 0.5, "half an": 0.5, "a couple of": 2, "a few": None, "few": None,
+    "several": None,
+}  # fmt: skip
+"""Counts spelled as words; ``None`` marks a vague count (``a few``) whose date stays
+unresolved even against ``now``."""
+
+RELATIVE_HEDGES: tuple[str, ...] = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "over",
+    "more than",
+    "less than",
+    "under",
+    "some",
+)
+"""Words that may precede ``<count> <unit> ago`` (``about an hour ago``)."""
+
 PUBLICATION_WORDS: tuple[str, ...] = (
     "Times",
     "Today",
