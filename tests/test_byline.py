@@ -232,8 +232,6 @@ class TestParseByline:
             "Governor Signs Water Bill",
             "CITY HALL UPDATE",
             "ROSA PARKS",
-            "Reuters",
-            "The Associated Press",
             "Contact us",
             "Times staff writer Ana Ruiz contributed to this report.",
             "Tyler Brooks/USA TODAY Sports",
@@ -312,4 +310,3 @@ class TestParseByline:
         if byline is not None:
             assert all(_squash(a) in _squash(text) for a in byline.authors)
             assert "Reuters" not in byline.authors
-

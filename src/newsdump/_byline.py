@@ -32,13 +32,22 @@ from newsdump._dates import find_date
 from newsdump._model import Byline
 from newsdump._phrases import normalize
 from newsdump._rules import Rules
+from newsdump._tables import (
+    BYLINE_NOT_NAMES,
+    BYLINE_OTHER_ROLES,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    NAME_SHORT_WORDS,
+    NAME_SUFFIXES,
+)
 
 __all__ = ["parse_byline"]
 
 _DEFAULT_RULES = Rules()
 _MAX_CHARS = 300
-_MAX_NAME_TOKENS = 6
-_MAX_BARE_TOKENS = 4
+_MAX_NAME_TOKENS = 7
+_MAX_BARE_WORDS = 4
+_MAX_FIRST_NAMES = 3
 _MAX_OUTLET_WORDS = 5
 
 _MONTHS = [
@@ -92,11 +101,6 @@ _READING_TIME = regex.compile(
     r"(?<![\p{L}\d])\d{1,3}\s?(?:min|mins|minutes?)\.?\s(?:read|reading)(?!\p{L})",
     regex.IGNORECASE,
 )
-_CUE = regex.compile(
-    r"^(?:(?i:written|words|story|text|posted|reported|report|article|column|"
-    r"photos?\sand\swords)\s)?"
-    r"(?:(?i:by)(?:\s?:\s?|\s)|By(?=\p{Lu}))"
-)
 _URL = regex.compile(r"(?i:https?://|www\.|\.(?:com|org|net|co\.uk)/)")
 _CONTACT = regex.compile(
     r"(?:(?<![\p{L}\d])(?i:follow|email|e-mail|contact)\s)?"
@@ -106,9 +110,21 @@ _CONTACT = regex.compile(
 # inside the run re-scanned the rest of it, which made ``split`` quadratic on long runs
 # of spaces. Matches end past a whole run, so the results are the same as without it.
 _SEPARATOR = regex.compile(
-    r"(?:(?<!\s)\s++)?[|;,]\s*+(?:(?:and|&)\s++)?|(?<!\s)\s++(?:and|&)\s++"
+    r"(?:(?<!\s)\s++)?[|;,•·]\s*+(?:(?:and|AND|&)\s++)?"
+    r"|(?<!\s)\s++(?:and|AND|&|/|[-–—])\s++"
 )
-_FOR = regex.compile(r"\s(?i:for)\s(?=\p{Lu}|[Tt]he\s)")
+# Decoration around and inside names: emoji, underscores joining words, a nickname in
+# quotes between two names, brackets emptied by removing a handle.
+_SYMBOLS = regex.compile(r"[\p{Extended_Pictographic}\p{So}\uFE0F\u20E3]++")
+_UNDERSCORES = regex.compile(r"(?<=\p{L})_++(?=\p{L})")
+_NICKNAME = regex.compile(r"(?<=\p{L}\.?)\s[\"“'‘(]\p{Lu}[\p{L}\p{M}.-]{0,30}+[\"”'’)](?=\s\p{Lu})")
+_EMPTY_BRACKETS = regex.compile(r"\(\s*+\)|\[\s*+\]")
+_GLUED_DIGITS = regex.compile(r"(?<=^\p{L}.{0,40}\p{Ll})\d{1,4}+$")
+_DEBRIS = regex.compile(r"^\.?(?i:com|org|net|co\.uk)$")
+_POSSESSIVE = regex.compile(
+    r"^([\p{L}\d.&-]{1,30}+(?:\s[\p{L}\d.&-]{1,30}+){0,3}+)['’]s?\s++(?=\p{Lu})"
+)
+_LAST_FIRST = regex.compile(r"^([^\s,|;]{1,40}+),\s?+([^,|;]{1,60}+)$")
 _IN = regex.compile(r"\sin\s(?=\p{Lu})")
 _STRIP = " \t,;|·•-–—:/"
 _CONNECTORS = frozenset(
@@ -226,34 +242,14 @@ _STOPWORDS = frozenset(
         "per",
     ]
 )
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "dei",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "les",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "ter",
-        "ten",
-        "y",
-    ]
+_PARTICLES = frozenset(p.casefold() for p in NAME_PARTICLES)
+_PREFIXES = frozenset(p.casefold() for p in NAME_PREFIXES)
+_SUFFIXES = frozenset(p.casefold() for p in NAME_SUFFIXES)
+_SHORT_WORDS = frozenset(NAME_SHORT_WORDS)
+# Months that are also given names (``Theresa May``) are kept at the end of a name.
+_TRAILING_DATE_WORDS = frozenset(
+    [m for m in _MONTHS if m not in ("May", "June", "Jun", "April", "August")] + _WEEKDAYS
 )
-_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_WORD = regex.compile(
     r"^\p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,30}+(?:['’\-]\p{L}[\p{Ll}\p{Lu}\p{M}]{0,30}+){0,3}+$"
 )
@@ -272,6 +268,10 @@ class _Tables:
     not_names: frozenset[str]
     publication_words: frozenset[str]
     glue: regex.Pattern[str]
+    cue: regex.Pattern[str]
+    affiliation: regex.Pattern[str]
+    other_role: regex.Pattern[str]
+    agency_names: frozenset[str]
 
     def agency(self, text: str) -> str | None:
         """Return the agency ``text`` names, as printed, or None."""
@@ -286,15 +286,21 @@ class _Tables:
         return key in self.publishers or (key.startswith("the ") and key[4:] in self.publishers)
 
     def outlet(self, words: Sequence[str]) -> bool:
-        """Whether ``words`` read as a publication's name rather than a person's."""
-        return any(w.strip(_STRIP).casefold() in self.publication_words for w in words)
+        """Whether ``words`` read as a publication's name rather than a person's.
+
+        Hyphenated mastheads count by their parts (``World-Herald``).
+        """
+        return any(
+            part.casefold() in self.publication_words
+            for w in words
+            for part in w.strip(_STRIP).split("-")
+        )
 
 
 _DOMAIN_WORD = regex.compile(r"\p{L}\.(?:com|org|net|news|co)$")
 
 
 @functools.lru_cache(maxsize=8)
-
 def _tables(rules: Rules) -> _Tables:
     glue_words = sorted(
         {t.split()[0].capitalize() for t in rules.job_titles if t.strip()} | set(_MONTHS),
@@ -310,10 +316,38 @@ def _tables(rules: Rules) -> _Tables:
         job_titles=tuple(
             sorted({tuple(_fold(t).split()) for t in rules.job_titles if t.strip()}, key=len)
         )[::-1],
-        not_names=frozenset(_fold(n) for n in rules.not_names),
+        not_names=frozenset(_fold(n) for n in (*rules.not_names, *BYLINE_NOT_NAMES)),
         publication_words=frozenset(_fold(w) for w in rules.publication_words),
         glue=glue,
+        cue=_cue_pattern(rules.byline_cues),
+        affiliation=regex.compile(
+            r"(?:^|(?<=\s))("
+            + _alternatives([*rules.byline_affiliations, "for"])
+            + r")\s++(?=\p{Lu}|(?i:the)\s)"
+        ),
+        other_role=regex.compile(r"^(?:" + _alternatives(BYLINE_OTHER_ROLES) + r")(?:\s?:\s?|\s)"),
+        agency_names=frozenset(rules.agencies),
     )
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    """A case-blind alternation of ``phrases``, longest first."""
+    words = {tuple(p.casefold().split()) for p in phrases if p.strip()}
+    alts = sorted((r"\s".join(map(regex.escape, w)) for w in words), key=len, reverse=True)
+    return "(?i:" + "|".join(alts) + ")"
+
+
+def _cue_pattern(cues: Sequence[str]) -> regex.Pattern[str]:
+    """The opening of a byline: ``By``, a ``… by`` phrase, or a label and colon."""
+    prefixes = [c.strip()[:-2] for c in cues if c.strip().casefold().endswith(" by")]
+    labels = [c.strip()[:-1] for c in cues if c.strip().endswith(":")]
+    by = r"(?:(?i:by)(?:\s?:\s?|\s)|By(?=\p{Lu}))"
+    parts = [by]
+    if prefixes:
+        parts.insert(0, _alternatives(prefixes) + r"\s" + by)
+    if labels:
+        parts.append(_alternatives(labels) + r"\s?:\s?")
+    return regex.compile("^(?:" + "|".join(parts) + ")")
 
 
 def _fold(text: str) -> str:
@@ -360,9 +394,9 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
     tables = _tables(rules)
     line = tables.glue.sub(" ", line)
     line, reading_time = _cut(line, _READING_TIME)
-    line = normalize(_CONTACT.sub(" ", line)).strip(_STRIP)
+    line = normalize(_undecorate(_CONTACT.sub(" ", line))).strip(_STRIP)
     head, date_text, tail = _split_date(line)
-    cue = _CUE.match(head)
+    cue = tables.cue.match(head)
     region = head[cue.end() :] if cue else head
     region = region.strip(_STRIP)
     credit = _Credit()
@@ -382,10 +416,12 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
         return None
     bare = not (cue or date_text or reading_time) and _only_names(credit)
     if bare and (
-        region.isupper() or not all(_name(a.split(), tables, bare=True) for a in credit.authors)
+        (_shouting(region) and not _caps_evidence(region))
+        or not all(_name(a.split(), tables, bare=True) for a in credit.authors)
     ):
         return None
-    if not (cue or credit.authors or _job_line(credit)):
+    lone_agency = region in tables.agency_names and credit.agency == region
+    if not (cue or credit.authors or _job_line(credit) or lone_agency):
         return None
     return Byline(
         text=text.strip(),
@@ -397,6 +433,27 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
         reading_time=reading_time,
         date_text=date_text,
         bare=bare,
+    )
+
+
+def _undecorate(line: str) -> str:
+    """Drop what decorates a name: emoji, a nickname in quotes, joining underscores."""
+    line = _SYMBOLS.sub(" ", line)
+    line = _UNDERSCORES.sub(" ", line)
+    line = _NICKNAME.sub("", line)
+    return _EMPTY_BRACKETS.sub(" ", line)
+
+
+def _shouting(region: str) -> bool:
+    """Whether the names in ``region`` are printed in capitals (``and`` aside)."""
+    return " ".join(w for w in region.split() if w not in ("and", "&")).isupper()
+
+
+def _caps_evidence(region: str) -> bool:
+    """Whether a name in capitals shows it is a person's: an initial or a suffix."""
+    return any(
+        w.casefold() in _SUFFIXES or (_INITIAL.match(w) and w.endswith("."))
+        for w in (t.strip(",;|") for t in region.split())
     )
 
 
@@ -450,16 +507,61 @@ def _read_region(region: str, tables: _Tables, *, cued: bool) -> _Credit | None:
     whole = tables.agency(region)
     if whole is not None:
         return _Credit(agency=whole)
+    if cued and (pen_name := _pen_name(region, tables)):
+        return _Credit(authors=[pen_name])
+    if inverted := _last_first(region, tables, cued=cued):
+        return _Credit(authors=[inverted])
     credit = _Credit()
     segments = [s.strip(_STRIP) for s in _SEPARATOR.split(region)]
-    for segment in filter(None, segments):
-        found = _read_segment(segment, tables, cued=cued, follows=bool(credit.authors))
+    for part in filter(None, segments):
+        if _DEBRIS.match(part):
+            continue
+        if tables.other_role.match(part):
+            # An editor or photographer credited beside the author is not one.
+            if credit.empty:
+                return None
+            continue
+        opened = tables.cue.match(part) if not credit.empty else None
+        segment = part[opened.end() :].strip(_STRIP) if opened else part
+        found = _read_segment(
+            segment, tables, cued=cued or opened is not None, follows=bool(credit.authors)
+        )
         if found is None:
             if _contact_words(segment, tables):
                 continue
             return None
         credit.add(found)
     return credit
+
+
+def _pen_name(region: str, tables: _Tables) -> str | None:
+    """A one-word name after a cue (``By Zephyrine``); never a common word or acronym."""
+    if " " in region or region.isupper() or not (_NAME_WORD.match(region) or _ELIDED.match(region)):
+        return None
+    if _token_kind(region, tables, caps=False, first=True, last=True) != "word":
+        return None
+    if region in _MONTHS or tables.publisher(region):
+        return None
+    return region
+
+
+def _last_first(region: str, tables: _Tables, *, cued: bool) -> str | None:
+    """Read ``Last, First`` (``Keane, Liam J.``) as ``First Last``.
+
+    Without a cue the first names must hold an initial: ``Paris, France`` is a place.
+    """
+    match = _LAST_FIRST.match(region)
+    if match is None:
+        return None
+    last, first = match.group(1), match.group(2).split()
+    if not 1 <= len(first) <= _MAX_FIRST_NAMES or first[-1].casefold() in _SUFFIXES:
+        return None
+    if not cued and not any(_INITIAL.match(w) for w in first):
+        return None
+    rest = " ".join(first)
+    if tables.agency(rest) or tables.publisher(rest) or _job_title_start(first, tables) is not None:
+        return None
+    return _name([*first, last], tables, bare=False)
 
 
 def _contact_words(segment: str, tables: _Tables) -> bool:
@@ -474,14 +576,22 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
     if tables.publisher(segment):
         return _Credit(publication=segment)
     words = segment.split()
-    outlet = _FOR.search(segment)
-    if outlet is not None:
-        person = _read_person(segment[: outlet.start()], tables, title_only=False)
-        publication = segment[outlet.end() :]
-        if person is None or not person.authors or not _outlet_after_for(publication, tables):
+    while cued and len(words) > 1 and words[-1].isdigit():
+        words.pop()
+    segment = " ".join(words)
+    owner = _POSSESSIVE.match(segment)
+    if owner is not None and (tables.agency(owner.group(1)) or tables.publisher(owner.group(1))):
+        person = _read_person(segment[owner.end() :], tables, title_only=False)
+        if person is None or not person.authors:
             return None
-        person.publication = publication
+        if tables.agency(owner.group(1)):
+            person.agency = owner.group(1)
+        else:
+            person.publication = owner.group(1)
         return person
+    link = tables.affiliation.search(segment)
+    if link is not None:
+        return _affiliated(segment, link, tables, cued=cued, follows=follows)
     person = _read_person(segment, tables, title_only=follows)
     if person is not None:
         person.agency = person.agency or _agency_word(words, tables)
@@ -502,22 +612,48 @@ def _agency_word(words: Sequence[str], tables: _Tables) -> str | None:
     return None
 
 
-def _outlet_after_for(publication: str, tables: _Tables) -> bool:
-    """Whether ``publication`` (after ``for``) names an outlet: ``For Daily Mail``."""
+def _affiliated(
+    segment: str, link: regex.Match[str], tables: _Tables, *, cued: bool, follows: bool
+) -> _Credit | None:
+    """Read ``Name for Outlet``, ``Name, Special to the Ledger`` or the outlet part alone.
+
+    ``for`` names an outlet only after a cue or when the outlet reads as one; the other
+    affiliation phrases always do.
+    """
+    person_part = segment[: link.start()].strip(_STRIP)
+    publication = segment[link.end() :].strip(_STRIP)
+    trusted = cued or link.group(1).casefold() != "for"
+    if not _outlet_after_for(publication, tables, trusted=trusted):
+        return None
+    if not person_part:
+        return _Credit(publication=publication) if follows else None
+    person = _read_person(person_part, tables, title_only=follows)
+    if person is None or not (person.authors or (follows and person.job_title)):
+        return None
+    person.publication = person.publication or publication
+    return person
+
+
+def _outlet_after_for(publication: str, tables: _Tables, *, trusted: bool) -> bool:
+    """Whether ``publication`` (after ``for``) names an outlet: ``For Daily Mail``.
+
+    With ``trusted`` any short capitalised phrase does (``Special to Metro``).
+    """
     words = publication.split()
     if not (_capitalised(words) and len(words) <= _MAX_OUTLET_WORDS):
         return False
+    if any(w.casefold() in _STOPWORDS - {"the", "of", "and"} for w in words):
+        return False
     return (
-        tables.publisher(publication)
+        trusted
+        or tables.publisher(publication)
         or tables.agency(publication) is not None
         or (_is_outlet(words, tables))
     )
 
 
 def _is_outlet(words: Sequence[str], tables: _Tables) -> bool:
-    return tables.outlet(words) or any(
-        _DOMAIN_WORD.search(w) for w in words
-    )
+    return tables.outlet(words) or any(_DOMAIN_WORD.search(w) for w in words)
 
 
 def _capitalised(words: Sequence[str]) -> bool:
@@ -547,6 +683,10 @@ def _read_person(segment: str, tables: _Tables, *, title_only: bool) -> _Credit 
         name = _name(words, tables, bare=False)
         return _Credit(authors=[name], locations=locations) if name else None
     name_words, title_words = ([], list(words)) if title_only else _split_title(words, start)
+    keyword = len(words) - start
+    if name_words and _fold(words[start]) == "staff" and tables.outlet(title_words[:-keyword]):
+        # "Cedar Falls Gazette Staff": an outlet's staff, the words before are its name.
+        return _title_alone(words, keyword, tables)
     title = " ".join(title_words)
     if not name_words:
         return _title_alone(title_words, len(words) - start, tables)
@@ -579,9 +719,14 @@ def _title_alone(words: Sequence[str], keyword: int, tables: _Tables) -> _Credit
 def _job_title_start(words: Sequence[str], tables: _Tables) -> int | None:
     """Find where a trailing job title (``Diplomatic editor``'s keyword) starts."""
     folded = tuple(w.strip(_STRIP).casefold() for w in words)
+    if not folded:
+        return None
+    # A plural title follows several names: "Jo Hale and Al Ross, Staff Writers".
+    singular = (*folded[:-1], folded[-1][:-1]) if folded[-1].endswith("s") else folded
     for title in tables.job_titles:
-        if len(title) <= len(folded) and folded[len(folded) - len(title) :] == title:
-            return len(folded) - len(title)
+        for form in (folded, singular):
+            if len(title) <= len(form) and form[len(form) - len(title) :] == title:
+                return len(form) - len(title)
     return None
 
 
@@ -593,7 +738,7 @@ def _split_title(words: Sequence[str], start: int) -> tuple[list[str], list[str]
     Political Correspondent``) are whatever follows the first two name words.
     """
     head = list(words[:start])
-    while head and head[-1][:1].islower() and head[-1].casefold() not in _PARTICLES:
+    while head and head[-1][:1].islower() and not _particle(head[-1]):
         start -= 1
         head.pop()
     if start < len(words) - 1 and words[start][:1].islower() and len(head) > 2:
@@ -615,7 +760,7 @@ def _name_length(words: Sequence[str]) -> int:
             continue
         if real >= 2:
             return i
-        if not (_INITIAL.match(word) or folded in _PARTICLES):
+        if not (_INITIAL.match(word) or _particle(word)):
             real += 1
     return len(words) if real >= 2 else 0
 
@@ -623,10 +768,15 @@ def _name_length(words: Sequence[str]) -> int:
 def _name(words: Sequence[str], tables: _Tables, *, bare: bool) -> str | None:
     """``words`` as a person's name, or None when they do not read as one."""
     tokens = [w.strip(",;|·•") for w in words]
-    if not 2 <= len(tokens) <= (_MAX_BARE_TOKENS if bare else _MAX_NAME_TOKENS):
+    if tokens:
+        tokens[-1] = _GLUED_DIGITS.sub("", tokens[-1])
+    # A month or weekday after a name is the start of a date cut short ("Jon Hale Sept").
+    while len(tokens) > 2 and tokens[-1].rstrip(".").capitalize() in _TRAILING_DATE_WORDS:
+        tokens.pop()
+    if not 2 <= len(tokens) <= _MAX_NAME_TOKENS:
         return None
     caps = all(t.isupper() or not any(c.isalpha() for c in t) for t in tokens)
-    if bare and (caps or any(t.endswith("s") for t in tokens[1:-1])):
+    if bare and (caps or any(t.endswith("s") and not _particle(t) for t in tokens[1:-1])):
         return None
     real = initials = 0
     for i, token in enumerate(tokens):
@@ -636,6 +786,8 @@ def _name(words: Sequence[str], tables: _Tables, *, bare: bool) -> str | None:
         real += kind == "word"
         initials += kind == "initial"
     if real < 2 and not (real == 1 and initials):
+        return None
+    if bare and real > _MAX_BARE_WORDS:
         return None
     name = " ".join(tokens)
     if tables.agency(name) or tables.publisher(name):
@@ -649,9 +801,13 @@ def _token_kind(token: str, tables: _Tables, *, caps: bool, first: bool, last: b
         return "suffix" if last and not first else None
     if (folded in _PARTICLES and token.islower()) or (caps and folded in _PARTICLES and not first):
         return None if last else "particle"
+    if folded in _PREFIXES and token[:1].isupper():
+        return None if last else "particle"
     if _INITIAL.match(token):
         return "initial" if not last or len(token) > 1 else None
-    if folded in _STOPWORDS or folded in tables.not_names or folded in tables.publication_words:
+    if not first and (token.capitalize() if caps else token) in _SHORT_WORDS:
+        return "word"
+    if folded in _STOPWORDS or folded in tables.not_names or tables.outlet([token]):
         return None
     if token in _WEEKDAYS or token.capitalize() in _WEEKDAYS:
         return None
@@ -660,6 +816,12 @@ def _token_kind(token: str, tables: _Tables, *, caps: bool, first: bool, last: b
     if not _NAME_WORD.match(token) or (not caps and token.isupper()):
         return None
     return "word"
+
+
+def _particle(word: str) -> bool:
+    """Whether ``word`` is a surname particle or prefix (``de``, ``van``, ``St.``)."""
+    folded = word.casefold()
+    return folded in _PARTICLES or folded in _PREFIXES
 
 
 def _recase(tokens: Sequence[str]) -> str:

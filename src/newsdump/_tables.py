@@ -956,6 +956,89 @@ RELATIVE_HEDGES: tuple[str, ...] = (
 )
 """Words that may precede ``<count> <unit> ago`` (``about an hour ago``)."""
 
+DATELINE_REGIONS: tuple[str, ...] = (
+    # Countries and territories.
+    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia",
+    "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados",
+    "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia",
+    "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso",
+    "Burundi", "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia",
+    "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia",
+    "Denmark", "Djibouti", "Dominican Republic", "Ecuador", "Egypt", "El Salvador",
+    "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon",
+    "Gambia", "Georgia", "Germany", "Ghana", "Greece", "Greenland", "Guatemala", "Guinea",
+    "Guyana", "Haiti", "Honduras", "Hong Kong", "Hungary", "Iceland", "India", "Indonesia",
+    "Iran", "Iraq", "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan",
+    "Jordan", "Kazakhstan", "Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia",
+    "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg",
+    "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Mauritania",
+    "Mauritius", "Mexico", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco",
+    "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nicaragua",
+    "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman", "Pakistan",
+    "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland",
+    "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia",
+    "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa",
+    "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden",
+    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo",
+    "Trinidad", "Tunisia", "Turkey", "Türkiye", "Turkmenistan", "Uganda", "Ukraine",
+    "United Arab Emirates", "UAE", "United Kingdom", "UK", "U.K.", "Uruguay",
+    "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    "England", "Scotland", "Wales", "Northern Ireland", "Puerto Rico", "Guam",
+    "Gaza", "Gaza Strip", "West Bank", "Crimea", "Kashmir", "Tibet", "Catalonia",
+    "Bavaria", "Sicily", "Sardinia", "Corsica", "Siberia", "Patagonia",
+    # US states, their AP abbreviations and the postal codes that are no English word.
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+    "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia",
+    "Wisconsin", "Wyoming", "D.C.", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.",
+    "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.",
+    "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.",
+    "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.",
+    "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "AK", "AL", "AR", "AZ", "CA",
+    "CO", "CT", "DC", "DE", "FL", "GA", "IA", "ID", "IL", "KS", "KY", "LA", "MA", "MD",
+    "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY",
+    # Canadian provinces, Australian states, Indian states.
+    "Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan",
+    "Nova Scotia", "New Brunswick", "Newfoundland", "Prince Edward Island", "Ont.",
+    "Que.", "B.C.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "New South Wales",
+    "Victoria", "Queensland", "Tasmania", "Western Australia", "South Australia", "NSW",
+    "Maharashtra", "Gujarat", "Karnataka", "Kerala", "Tamil Nadu", "Telangana",
+    "Andhra Pradesh", "Uttar Pradesh", "Madhya Pradesh", "West Bengal", "Rajasthan",
+    "Bihar", "Assam", "Odisha", "Punjab", "Haryana", "Goa", "Sindh",
+    "Khyber Pakhtunkhwa", "Balochistan",
+)  # fmt: skip
+"""Countries, territories and first-level regions printed after a city in a mixed-case
+dateline (``Kyiv, Ukraine —``): a title-case place is a dateline only before one of
+these, so ``Apple, Google — …`` is not."""
+
+DATELINE_PLACES: tuple[str, ...] = (
+    "New Delhi", "Delhi", "Mumbai", "Navi Mumbai", "Kolkata", "Chennai", "Bengaluru",
+    "Bangalore", "Hyderabad", "Ahmedabad", "Pune", "Jaipur", "Lucknow", "Kanpur",
+    "Nagpur", "Indore", "Bhopal", "Patna", "Ranchi", "Raipur", "Bhubaneswar",
+    "Guwahati", "Shillong", "Imphal", "Agartala", "Srinagar", "Jammu", "Shimla",
+    "Dehradun", "Chandigarh", "Amritsar", "Ludhiana", "Gurugram", "Gurgaon", "Noida",
+    "Greater Noida", "Ghaziabad", "Faridabad", "Varanasi", "Prayagraj", "Allahabad",
+    "Agra", "Meerut", "Surat", "Vadodara", "Rajkot", "Gandhinagar", "Panaji",
+    "Mangaluru", "Mysuru", "Kochi", "Thiruvananthapuram", "Kozhikode", "Coimbatore",
+    "Madurai", "Puducherry", "Visakhapatnam", "Vijayawada", "Amaravati", "Port Blair",
+    "Leh", "Gangtok", "Itanagar", "Kohima", "Aizawl", "Karachi", "Lahore", "Islamabad",
+    "Rawalpindi", "Peshawar", "Quetta", "Multan", "Faisalabad", "Dhaka", "Chittagong",
+    "Colombo", "Kathmandu", "Thimphu", "Male", "Kabul", "Dubai", "Abu Dhabi", "Sharjah",
+    "Doha", "Riyadh", "Jeddah", "Muscat", "Manama", "Kuwait City", "Tehran", "Baghdad",
+    "Lagos", "Abuja", "Nairobi", "Kampala", "Accra", "Harare", "Lusaka", "Addis Ababa",
+    "Dar es Salaam", "Johannesburg", "Cape Town", "Kuala Lumpur", "Jakarta", "Manila",
+    "Hong Kong", "New York", "Los Angeles", "San Francisco", "Tel Aviv", "Buenos Aires",
+    "Rio de Janeiro", "Sao Paulo", "Mexico City",
+)  # fmt: skip
+"""Places that may open a paragraph with a colon (``NEW DELHI: …``) in more than one
+word or in title case; a single word in capitals needs no entry. Two capitalised words
+and a colon are otherwise a speaker's name (Q&A, transcripts)."""
+
 PUBLICATION_WORDS: tuple[str, ...] = (
     "Times",
     "Today",
@@ -1002,6 +1085,23 @@ PUBLICATION_WORDS: tuple[str, ...] = (
     "Reports",
     "Digest",
     "Voice",
+    # bylines (issue 13): more masthead words ("Kansas City Star", "Fresno Bee")
+    "Star",
+    "Bee",
+    "Advocate",
+    "Citizen",
+    "Republic",
+    "Statesman",
+    "Democrat",
+    "Republican",
+    "Beacon",
+    "Argus",
+    "Clarion",
+    "Gleaner",
+    "Caller",
+    "Transcript",
+    "Advertiser",
+    "Picayune",
 )
 
 DATELINE_LABELS: tuple[str, ...] = (
@@ -1118,3 +1218,205 @@ BIO_ROLES: tuple[str, ...] = (
     "priest",
 )
 """Words that make ``<Name> is a/the …`` an author bio rather than body text."""
+
+
+# --- Bylines (issue 13): how author lines open, what links a name to an outlet, and
+# the words people's names are made of. Read by ``newsdump._byline``.
+
+BYLINE_CUES: tuple[str, ...] = (
+    "Written by",
+    "Words by",
+    "Story by",
+    "Text by",
+    "Posted by",
+    "Reported by",
+    "Report by",
+    "Article by",
+    "Column by",
+    "Photos and words by",
+    "Staff report by",
+    "Special report by",
+    "News report by",
+    "Analysis by",
+    "Opinion by",
+    "Commentary by",
+    "Review by",
+    "Reviewed by",
+    "Interview by",
+    "Guest column by",
+    "Guest post by",
+    "Essay by",
+    "Feature by",
+    "Reporting by",
+    "Additional reporting by",
+    "Compiled by",
+    "Author:",
+    "Authors:",
+    "Byline:",
+    "Writer:",
+    "Writers:",
+    "Reporter:",
+    "Reporters:",
+    "Columnist:",
+    "Words:",
+    "Text:",
+    "Story:",
+)
+"""How a byline opens: ``… by`` phrases printed before the names (``Staff report by``)
+and labels ending in a colon (``Author:``). A bare ``By`` always opens one."""
+
+BYLINE_AFFILIATIONS: tuple[str, ...] = (
+    "special to",
+    "exclusive to",
+    "contributor to",
+    "contributing to",
+    "writing for",
+    "reporting for",
+)
+"""Phrases that join a name to the outlet it writes for (``Ana Ruiz, Special to the
+Ledger``); ``for`` does too when the outlet reads as one."""
+
+BYLINE_OTHER_ROLES: tuple[str, ...] = (
+    "edited by",
+    "editing by",
+    "copy edited by",
+    "photos by",
+    "photo by",
+    "photographs by",
+    "photography by",
+    "pictures by",
+    "images by",
+    "illustration by",
+    "illustrations by",
+    "graphic by",
+    "graphics by",
+    "video by",
+    "videos by",
+    "design by",
+    "designed by",
+    "produced by",
+    "production by",
+    "translated by",
+    "translation by",
+    "fact-checked by",
+    "fact-checking by",
+    "data by",
+    "map by",
+    "maps by",
+    "animation by",
+    "audio by",
+    "narrated by",
+)
+"""Credits beside the byline that name no author (``Written by A | Edited by B``)."""
+
+BYLINE_NOT_NAMES: tuple[str, ...] = (
+    # photo and art credits printed without "by": "Photos Dan Reyes"
+    "Photos",
+    "Photograph",
+    "Photographs",
+    "Photography",
+    "Pictures",
+    "Images",
+    "Illustration",
+    "Illustrations",
+    "Graphic",
+    "Graphics",
+    "Videos",
+    "Credit",
+    "Credits",
+    "Courtesy",
+    # words of "By …" idioms, never a pen name: "By Design", "By Popular Demand"
+    "Design",
+    "Default",
+    "Demand",
+    "Popular",
+    "Request",
+    "Appointment",
+    "Invitation",
+    "Comparison",
+    "Contrast",
+    "Chance",
+    "Accident",
+    "Mistake",
+    "Numbers",
+    "Night",
+    "Day",
+    "Land",
+    "Sea",
+    "Air",
+    "Hand",
+    "Mail",
+    "Phone",
+    "Far",
+    "Now",
+    "Then",
+    "Noon",
+    "Midnight",
+    "Tonight",
+    "Tomorrow",
+    "Yesterday",
+    "Christmas",
+    "Easter",
+    "Halloween",
+    "Weekend",
+    "Special",
+    "Exclusive",
+)
+"""Words that are never part of a person's name in a byline, besides
+``Rules.not_names``."""
+
+NAME_PARTICLES: tuple[str, ...] = (
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "delle",
+    "degli",
+    "dei",
+    "dal",
+    "dalla",
+    "di",
+    "da",
+    "das",
+    "dos",
+    "do",
+    "du",
+    "la",
+    "las",
+    "le",
+    "les",
+    "lo",
+    "los",
+    "bin",
+    "binti",
+    "bint",
+    "ibn",
+    "abu",
+    "ben",
+    "al",
+    "el",
+    "ter",
+    "ten",
+    "het",
+    "zu",
+    "zum",
+    "zur",
+    "vom",
+    "af",
+    "av",
+    "y",
+)
+"""Lowercase words inside a surname (``de la``, ``bin``, ``van der``)."""
+
+NAME_PREFIXES: tuple[str, ...] = ("St.", "Ste.", "St", "Ste")
+"""Abbreviated words that open a surname (``Jill St. Clair``)."""
+
+NAME_SUFFIXES: tuple[str, ...] = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
+"""Generational suffixes closing a name (``Ray Cole III``)."""
+
+NAME_SHORT_WORDS: tuple[str, ...] = ("An", "Do", "No", "On")
+"""Given names and surnames that are English stopwords too (``Mai Văn An``); they
+count as names after the first word when capitalised."""
