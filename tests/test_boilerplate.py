@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import attrs
 import pytest
 
-from newsdump import Rules
-from newsdump._boilerplate import local_boilerplate, repeated_lines
+from newsdump import Role, Rules, parse
+from newsdump._boilerplate import added_phrases, local_boilerplate, repeated_lines
 from newsdump._features import line_features, patterns
 
 RULES = Rules()
+SEED_002 = Path(__file__).resolve().parent.parent / "seeds" / "002_b6b760efa62198f3.txt"
 
 
 def _verdict(text: str, rules: Rules = RULES) -> str | None:
@@ -72,6 +76,70 @@ class TestLocalBoilerplate:
         assert _verdict(pitch) is None
         rules = RULES.extend(boilerplate_phrases=["keep the lights on at <publisher>"])
         assert _verdict(pitch, rules) is not None
+
+
+#: A line of seed 002 holding a default phrase ("sign up FREE") that does not address
+#: the reader, open with a verb, hold a link or stay within 8 words.
+PITCH = "Be smart: sign up FREE for the most influential newsletter in America."
+
+
+class TestWhenAPhraseDecides:
+    def test_a_default_phrase_needs_more_than_the_phrase(self) -> None:
+        """Prose uses many default phrases; alone they do not make a long line boilerplate."""
+        assert _verdict(PITCH) is None
+        assert _verdict("Sign up FREE for the most influential newsletter in America.")
+
+    def test_a_users_phrase_decides_alone(self) -> None:
+        """The issue's example: an added phrase marks the line whatever its shape."""
+        rules = RULES.extend(
+            boilerplate_phrases=["sign up FREE for the most influential newsletter"]
+        )
+        assert _verdict(PITCH, rules) == (
+            "boilerplate phrase: sign up FREE for the most influential newsletter"
+        )
+
+    def test_a_users_phrase_decides_up_to_max_boilerplate_words(self) -> None:
+        """Up to ``max_boilerplate_words`` words the phrase decides; past that, nothing."""
+        rules = RULES.extend(boilerplate_phrases=["funded by its readers"])
+        line = "The Harbour Gazette is funded by its readers" + " and friends" * 16 + "."
+        words = line_features(0, line).words
+        assert words == 40
+        assert _verdict(line, rules) == "boilerplate phrase: funded by its readers"
+        assert _verdict(line, attrs.evolve(rules, max_boilerplate_words=39)) is None
+
+    def test_a_default_phrase_under_replace_keeps_its_condition(self) -> None:
+        """Only entries that are not defaults count as the user's (case aside)."""
+        rules = Rules(boilerplate_phrases=["Sign Up Free", "funded by its readers"])
+        assert _verdict(PITCH, rules) is None
+        assert _verdict("Our paper is funded by its readers like you, in every town.", rules)
+
+    def test_a_users_closing_phrase_decides_on_a_long_line(self) -> None:
+        """A default closing phrase needs a line of at most 20 words; a user's does not."""
+        line = (
+            "This report was brought to you by the newsroom of the Harbour Gazette, which "
+            "covers the whole coast every day of the week."
+        )
+        assert line_features(0, line).words > 20
+        assert _verdict(line) is None
+        rules = RULES.extend(closing_phrases=["brought to you by the newsroom of <publisher>"])
+        result = local_boilerplate(line_features(0, line), patterns(rules), rules)
+        assert result is not None
+        assert result.closing
+
+    def test_added_phrases_are_the_non_defaults(self) -> None:
+        """``added_phrases`` holds only what the user added."""
+        rules = RULES.extend(boilerplate_phrases=["funded by its readers"])
+        assert added_phrases(rules, "boilerplate_phrases").search("Funded by its readers.")
+        assert added_phrases(RULES, "boilerplate_phrases").pattern is None
+
+    def test_parse_applies_a_users_phrase(self) -> None:
+        """End to end on seed 002: the issue's phrase makes its line boilerplate."""
+        text = SEED_002.read_text(encoding="utf-8")
+        rules = RULES.extend(
+            boilerplate_phrases=["sign up FREE for the most influential newsletter"]
+        )
+        line = next(line for line in parse(text, rules=rules).lines if line.text == PITCH)
+        assert line.role is Role.BOILERPLATE
 
 
 class TestRepeatedLines:

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import math
 import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
-from newsdump import Rules, RulesError, parse
+from newsdump import (
+    Rules,
+    RulesError,
+    parse,
+    parse_byline,
+    parse_caption,
+    parse_credit,
+    parse_date,
+    parse_dateline,
+)
+from newsdump.__main__ import main
+from newsdump._boilerplate import local_boilerplate
+from newsdump._captions import caption_cue
+from newsdump._features import line_features, patterns
 from newsdump._phrases import compile_phrases, normalize
 
 
@@ -205,6 +222,250 @@ class TestValidation:
             Rules(), max_title_words=0, max_boilerplate_words=0, repeat_window=0
         )
         assert parse("Storm hits coast\nA storm hit the coast on Monday.\n", rules=rules)
+
+
+def _boilerplate(text: str) -> Callable[[Rules], object]:
+    def observe(rules: Rules) -> object:
+        verdict = local_boilerplate(line_features(0, text), patterns(rules), rules)
+        return None if verdict is None else (verdict.reason, verdict.closing)
+
+    return observe
+
+
+_LONG_CLOSING = (
+    "This report was brought to you by the newsroom of the Harbour Gazette, which covers "
+    "the whole coast every day of the week."
+)
+
+#: For every table: an entry to add, what to observe and what it is once the entry is
+#: added (it must differ with the defaults). A new table needs a case here.
+TABLE_CASES: dict[str, tuple[str, Callable[[Rules], object], object]] = {
+    "boilerplate_lines": (
+        "Tap to see the gallery",
+        _boilerplate("Tap to see the gallery"),
+        ("boilerplate line", False),
+    ),
+    "boilerplate_phrases": (
+        "sign up FREE for the most influential newsletter",
+        _boilerplate("Be smart: sign up FREE for the most influential newsletter in America."),
+        ("boilerplate phrase: sign up FREE for the most influential newsletter", False),
+    ),
+    "closing_phrases": (
+        "brought to you by the newsroom of <publisher>",
+        _boilerplate(_LONG_CLOSING),
+        ("closing phrase: brought to you by the newsroom of the Harbour Gazette", True),
+    ),
+    "related_markers": (
+        "Elsewhere on the coast",
+        _boilerplate("Elsewhere on the coast"),
+        ("related-links header", False),
+    ),
+    "appeal_openers": (
+        "Before you scroll on",
+        _boilerplate("Before you scroll on, a word from our editor."),
+        ("appeal opener: Before you scroll on", False),
+    ),
+    "agencies": (
+        "Newsroom Wire",
+        lambda r: (b := parse_byline("By Newsroom Wire", rules=r)) and b.agency,
+        "Newsroom Wire",
+    ),
+    "publishers": (
+        "Harbour Gazette",
+        lambda r: (b := parse_byline("Jane Doe, Harbour Gazette", rules=r)) and b.publication,
+        "Harbour Gazette",
+    ),
+    "photo_credit_markers": (
+        "Fotografía:",
+        lambda r: parse_caption("Boats in the harbour. Fotografía: Juan Pérez", rules=r).credit,
+        "Juan Pérez",
+    ),
+    "caption_openers": (
+        "IN PICTURES:",
+        lambda r: parse_caption("IN PICTURES: Boats in the harbour", rules=r).description,
+        "Boats in the harbour",
+    ),
+    "job_titles": (
+        "Chief beekeeper",
+        lambda r: (b := parse_byline("By Jane Doe, Chief beekeeper", rules=r)) and b.job_title,
+        "Chief beekeeper",
+    ),
+    "credit_roles": (
+        "Sound design by",
+        lambda r: (c := parse_credit("Sound design by Jane Doe and John Roe.", rules=r))
+        and c.contributors,
+        ("Jane Doe", "John Roe"),
+    ),
+    "not_names": (
+        "Newsdesk",
+        lambda r: (b := parse_byline("By Jane Newsdesk", rules=r)) and b.authors,
+        None,
+    ),
+    "date_labels": (
+        "Zuletzt aktualisiert",
+        lambda r: (d := parse_date("Zuletzt aktualisiert: 3 March 2021", rules=r)) and d.value,
+        dt.date(2021, 3, 3),
+    ),
+    "bio_roles": (
+        "beekeeper",
+        lambda r: (c := parse_credit("Jane Doe is a beekeeper at the Harbour Trust.", rules=r))
+        and c.kind,
+        "bio",
+    ),
+    "publication_words": (
+        "Wavecrest",
+        lambda r: (b := parse_byline("By Mary Wavecrest", rules=r)) and b.publication,
+        "Mary Wavecrest",
+    ),
+    "dateline_labels": (
+        "HEADS UP",
+        lambda r: (d := parse_dateline("HEADS UP — The minister resigned.", rules=r))
+        and d.location,
+        None,
+    ),
+    "byline_cues": (
+        "Reportage by",
+        lambda r: (b := parse_byline("Reportage by Jane Doe", rules=r)) and b.authors,
+        ("Jane Doe",),
+    ),
+    "byline_affiliations": (
+        "on assignment for",
+        lambda r: (b := parse_byline("By Ana Ruiz, On assignment for the Ledger", rules=r))
+        and b.publication,
+        "the Ledger",
+    ),
+}
+
+
+class TestEveryTableDoesSomething:
+    def test_every_table_has_a_case(self) -> None:
+        """A table without a case here could be a table that nothing reads."""
+        tables = {f.name for f in attrs.fields(Rules) if _is_table(f)}
+        assert sorted(tables - set(TABLE_CASES)) == []
+
+    @pytest.mark.parametrize("table", sorted(TABLE_CASES))
+    def test_adding_an_entry_changes_the_result(self, table: str) -> None:
+        """An entry a user adds changes what the function reading the table returns."""
+        if table not in attrs.fields_dict(Rules):
+            pytest.skip(f"{table} is not a Rules table in this tree")
+        entry, observe, expected = TABLE_CASES[table]
+        assert observe(Rules()) != expected
+        assert observe(Rules().extend(**{table: [entry]})) == expected
+
+    def test_a_photo_source_marker_makes_a_trailing_credit(self) -> None:
+        """Markers without a colon name a source (``Pexels``) wherever captions print one."""
+        caption = "Boats in the harbour. Pexels"
+        assert parse_caption(caption).credit is None
+        rules = Rules().extend(photo_credit_markers=["Pexels"])
+        assert parse_caption(caption, rules=rules).credit == "Pexels"
+        assert caption_cue(caption, rules) == "photo credit"
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="parse() reads date lines with parse_date(text, now=now), without the "
+        "user's rules (_cues.py, _articles.py)",
+    )
+    def test_parse_reads_a_users_date_label(self) -> None:
+        """A date line under the user's own label gives the article its date."""
+        text = (
+            "Storm hits coast\nBy Jane Doe\nZuletzt aktualisiert: 3 March 2021\n"
+            "A storm hit the coast on Monday, flooding streets in the old town.\n"
+            "Fishermen kept their boats in the harbour as waves rose above the wall.\n"
+        )
+        rules = Rules().extend(date_labels=["Zuletzt aktualisiert"])
+        assert parse(text, rules=rules).articles[0].published == dt.date(2021, 3, 3)
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_SEEDS = [str(_ROOT / "seeds" / name) for name in ("000_5dbf9c5340639723.txt",
+                                                  "002_b6b760efa62198f3.txt")]
+
+
+def _rules_file(tmp_path: Path, name: str, content: str) -> str:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+class TestRulesFile:
+    @pytest.mark.parametrize(
+        ("name", "content", "message"),
+        [
+            (
+                "high.toml",
+                'cohesion_threshold = "high"\n',
+                "cohesion_threshold: 'high' is not a number; allowed: a number from 0 to 1",
+            ),
+            ("null.json", '{"cohesion_threshold": null}', "cohesion_threshold: None is not"),
+            ("x.toml", 'max_boilerplate_words = "x"\n', "max_boilerplate_words: 'x' is not"),
+            ("five.toml", "cohesion_threshold = 5\n", "cohesion_threshold: 5 is out of range"),
+            ("neg.toml", "max_boilerplate_words = -3\n", "max_boilerplate_words: -3 is less"),
+            ("bool.json", '{"max_title_words": true}', "max_title_words: True is not a whole"),
+            ("str.toml", '[extend]\nagencies = "AP"\n', "agencies: 'AP' is a single string"),
+            (
+                "top.toml",
+                'boilerplate_phrases = ["sign up FREE"]\n',
+                "boilerplate_phrases: a table at the top level would replace all its "
+                "defaults; put it under [extend] to add entries or under [replace]",
+            ),
+        ],
+    )
+    @pytest.mark.parametrize("command", ["parse", "show"])
+    def test_a_bad_value_stops_before_any_input_is_read(
+        self,
+        *,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        command: str,
+        name: str,
+        content: str,
+        message: str,
+    ) -> None:
+        """One line naming the file, key, value and what is allowed; exit 2; no output."""
+        rules = _rules_file(tmp_path, name, content)
+        assert main([command, "--rules", rules, *_SEEDS]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith(f"newsdump: error: {rules}: {message}")
+        assert captured.err.count("\n") == 1
+
+    def test_the_rules_error_comes_before_a_missing_input(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A bad rules file is reported even when an input does not exist."""
+        rules = _rules_file(tmp_path, "bad.toml", 'cohesion_threshold = "high"\n')
+        missing = str(tmp_path / "absent.txt")
+        assert main(["parse", "--rules", rules, missing]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"newsdump: error: {rules}: cohesion_threshold: 'high'")
+        assert "absent.txt" not in err
+
+    def test_no_output_file_is_written(self, tmp_path: Path) -> None:
+        """A multi-file run with bad rules leaves no output file behind."""
+        rules = _rules_file(tmp_path, "bad.json", '{"max_boilerplate_words": null}')
+        out = tmp_path / "out.jsonl"
+        assert main(["parse", "--rules", rules, "-o", str(out), *_SEEDS]) == 2
+        assert not out.exists()
+
+    def test_replace_and_extend_from_a_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """[replace] swaps a table; [extend] adds the issue's phrase, which then applies."""
+        rules = _rules_file(
+            tmp_path,
+            "rules.toml",
+            "cohesion_threshold = 0.05\n"
+            '[replace]\nmax_title_words = 25\n'
+            '[extend]\nboilerplate_phrases = '
+            '["sign up FREE for the most influential newsletter"]\n',
+        )
+        assert main(["parse", "--include-lines", "--rules", rules, _SEEDS[1]]) == 0
+        records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        roles = {
+            line["text"]: line["role"] for record in records for line in record["lines"]
+        }
+        pitch = "Be smart: sign up FREE for the most influential newsletter in America."
+        assert roles[pitch] == "boilerplate"
 
 
 class TestPhrases:

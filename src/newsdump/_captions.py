@@ -180,7 +180,7 @@ def _bracket_credit(inner: str, rules: Rules) -> str | None:
         return colon.group("credit").strip()
     if not _credit_like(inner):
         return None
-    if "/" in inner or _has_strong(inner) or _PHOTO_BY.match(inner):
+    if "/" in inner or _has_strong(inner, rules) or _PHOTO_BY.match(inner):
         return inner
     return None
 
@@ -213,7 +213,7 @@ def _slashed(line: str, rules: Rules) -> _Split | None:
 def _trailing(line: str, rules: Rules) -> _Split | None:
     parts = _TRAILING_SPLIT.split(line)
     tail = parts[-1].rstrip(".")
-    if not (_has_strong(tail) and _credit_like(tail)):
+    if not (_has_strong(tail, rules) and _credit_like(tail)):
         return None
     before = line[: len(line) - len(parts[-1])]
     if not before and len(tail.split()) < 2 and tail != "©":
@@ -234,6 +234,20 @@ def _credit_like(text: str) -> bool:
     ) and _HAS_CAPITAL.search(text) is not None
 
 
-def _has_strong(text: str) -> bool:
+def _has_strong(text: str, rules: Rules) -> bool:
+    """Whether ``text`` names a photo source: a strong word or a marker of ``rules``."""
     words = set(_STRONG_SPLIT.split(text))
-    return bool(words.intersection(_STRONG)) or "©" in text
+    if words.intersection(_STRONG) or "©" in text:
+        return True
+    markers = _source_markers(rules.photo_credit_markers)
+    return markers is not None and markers.search(text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _source_markers(markers: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The markers that name a source (``Getty``, not ``Photo:``) as one pattern."""
+    names = [m.strip() for m in markers if not m.strip().endswith(":")]
+    if not names:
+        return None
+    body = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", _FLAGS)

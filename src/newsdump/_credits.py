@@ -157,7 +157,8 @@ def _reporting(line: str, rules: Rules) -> Credit | None:
             editors.extend(names)
         elif role.startswith(("report", "additional", "writ", "compiled")):
             reporters.extend(names)
-        elif role.startswith("contribut"):
+        else:
+            # "Contributing by", "Research by", "Translated by" and any role a user adds.
             contributors.extend(names)
     if not (reporters or editors or contributors):
         return None
