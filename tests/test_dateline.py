@@ -184,3 +184,292 @@ class TestParseDateline:
             assert found.text in text
             assert found.location in text
 
+
+def _parts(text: str) -> tuple[str, str | None, str | None, str] | None:
+    found = parse_dateline(text)
+    if found is None:
+        return None
+    return (found.location, found.agency, found.date_text, text[found.end :][:12])
+
+
+class TestTimestampPrefix:
+    @pytest.mark.parametrize(
+        ("text", "location", "stamp"),
+        [
+            (
+                "(07-17) 13:09 PDT OAKLAND -- Police closed the bridge.",
+                "OAKLAND",
+                "(07-17) 13:09 PDT",
+            ),
+            ("(11-02) 08:45 PST SAN JOSE -- A fire broke out.", "SAN JOSE", "(11-02) 08:45 PST"),
+            ("(01-09) 22:10 PST SACRAMENTO -- Lawmakers met.", "SACRAMENTO", "(01-09) 22:10 PST"),
+            ("(3-4) 7:02 PST FRESNO -- Growers protested.", "FRESNO", "(3-4) 7:02 PST"),
+            ("(12-31) 23:59 PST NAPA -- Fireworks were cancelled.", "NAPA", "(12-31) 23:59 PST"),
+            (
+                "(06-05) 10:30 PDT BERKELEY, Calif. -- Students marched.",
+                "BERKELEY, Calif.",
+                "(06-05) 10:30 PDT",
+            ),
+            (
+                "(08-21) 16:00 PDT SANTA ROSA -- Crews held the line.",
+                "SANTA ROSA",
+                "(08-21) 16:00 PDT",
+            ),
+            ("(09-14) 05:15 PDT STOCKTON -- The port reopened.", "STOCKTON", "(09-14) 05:15 PDT"),
+            ("(10-01) 12:00 PDT PALO ALTO -- Shares rose.", "PALO ALTO", "(10-01) 12:00 PDT"),
+            ("(04-22) 18:47 PDT MODESTO -- “It is over,” he said.", "MODESTO", "(04-22) 18:47 PDT"),
+            ("(02-11) 09:05 CHICO -- Snow fell overnight.", "CHICO", "(02-11) 09:05"),
+        ],
+    )
+    def test_stamp_before_the_place(self, text: str, location: str, stamp: str) -> None:
+        """A ``(MM-DD) HH:MM ZONE`` stamp is the dateline's date; the place follows it."""
+        parts = _parts(text)
+        assert parts is not None
+        assert parts[:3] == (location, None, stamp)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "(07-17) 13:09 PDT -- Police closed the bridge.",
+            "(07-17) 13:09 PDT Oakland -- Police closed the bridge.",
+            "(07-17) the fire spread -- Police said.",
+            "(555) 123-4567 -- Call now.",
+        ],
+    )
+    def test_stamps_without_a_place(self, text: str) -> None:
+        """A stamp needs a place in capitals after it."""
+        assert parse_dateline(text) is None
+
+
+class TestDashVariants:
+    @pytest.mark.parametrize(
+        ("text", "location", "agency"),
+        [
+            ("FRESNO -- Growers met on Tuesday.", "FRESNO", None),
+            ("BOISE ― The legislature adjourned.", "BOISE", None),
+            ("TACOMA\u00a0—\u00a0A ferry ran aground.", "TACOMA", None),
+            ("SPOKANE\u00a0– Wildfire smoke lingered.", "SPOKANE", None),
+            ("EUGENE —— Rain fell for a week.", "EUGENE", None),
+            ("BAGHDAD, Iraq (AP) _ A convoy was hit.", "BAGHDAD, Iraq", "AP"),
+            ("TULSA (AP)\u202f— Voters went to the polls.", "TULSA", "AP"),
+            ("RENO ‒ A casino closed.", "RENO", None),
+            ("DULUTH―Ice covered the harbor.", "DULUTH", None),
+            ("OMAHA (Reuters)\u00a0-\u00a0Wheat futures fell.", "OMAHA", "Reuters"),
+            (
+                "AUSTIN, Texas, May 2, 2023 /PRNewswire/ -- Acme posted results.",
+                "AUSTIN, Texas",
+                "PRNewswire",
+            ),
+            ("DENVER--(BUSINESS WIRE)--Acme Corp. named a chief.", "DENVER", "BUSINESS WIRE"),
+            (
+                "LAS VEGAS, Jan. 8, 2020 (GLOBE NEWSWIRE) -- Acme unveiled a car.",
+                "LAS VEGAS",
+                "GLOBE NEWSWIRE",
+            ),
+        ],
+    )
+    def test_dashes(self, text: str, location: str, agency: str | None) -> None:
+        """Double hyphens, horizontal bars, underscores and non-breaking spaces all end it."""
+        parts = _parts(text)
+        assert parts is not None
+        assert parts[:2] == (location, agency)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "DENVER--the city--was quiet.",
+            "FRESNO ― fresno is quiet.",
+            "WARNING\u00a0— Storms ahead.",
+            "—\u00a0A dash first.",
+            "PHOTOS ― The best of the week.",
+            "RENO ‒ TAHOE SUMMER GUIDE",
+        ],
+    )
+    def test_dashes_without_a_dateline(self, text: str) -> None:
+        """A dash after a label, before lower case or before capitals is no dateline."""
+        assert parse_dateline(text) is None
+
+
+class TestCommaWithoutSpace:
+    @pytest.mark.parametrize(
+        ("text", "location", "agency"),
+        [
+            ("MACON,Ga. -- The mayor resigned.", "MACON,Ga.", None),
+            ("TOPEKA,Kan. (AP) -- Lawmakers voted.", "TOPEKA,Kan.", "AP"),
+            ("YAKIMA,Wash. — Orchards froze.", "YAKIMA,Wash.", None),
+            ("BANGOR,Maine — A mill closed.", "BANGOR,Maine", None),
+            ("ERIE,Pa. (AP) — A ship docked.", "ERIE,Pa.", "AP"),
+            ("MOBILE,Ala. - Crews cleared the road.", "MOBILE,Ala.", None),
+            ("LAREDO,Texas — Trucks waited.", "LAREDO,Texas", None),
+            ("FARGO,N.D. — The river crested.", "FARGO,N.D.", None),
+            ("PROVO,UTAH — Classes resumed.", "PROVO,UTAH", None),
+            ("HALIFAX,N.S. (CP) — Fog delayed flights.", "HALIFAX,N.S.", "CP"),
+            ("Ames,Iowa — Corn prices rose.", "Ames,Iowa", None),
+        ],
+    )
+    def test_region_glued_to_the_comma(self, text: str, location: str, agency: str | None) -> None:
+        """``PLACE,Region`` reads like ``PLACE, Region``."""
+        parts = _parts(text)
+        assert parts is not None
+        assert parts[:2] == (location, agency)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Smith,Jones — The partners met.",
+            "Apples,Pears — Both were cheap.",
+            "Ames,Story — The county met.",
+            "Yes,OK — Fine.",
+        ],
+    )
+    def test_glued_words_that_are_no_place(self, text: str) -> None:
+        """Title-case words glued by a comma need a known region after the comma."""
+        assert parse_dateline(text) is None
+
+
+class TestMixedCase:
+    @pytest.mark.parametrize(
+        ("text", "location", "date"),
+        [
+            ("Kyiv, Ukraine — Air raid sirens sounded.", "Kyiv, Ukraine", None),
+            ("Doha, Qatar – Talks resumed on Sunday.", "Doha, Qatar", None),
+            ("Port-au-Prince, Haiti — Gangs blocked the road.", "Port-au-Prince, Haiti", None),
+            ("Rio de Janeiro, Brazil — Carnival began.", "Rio de Janeiro, Brazil", None),
+            ("Gaza City, Gaza Strip — Aid trucks arrived.", "Gaza City, Gaza Strip", None),
+            ("Austin, TX — The council voted.", "Austin, TX", None),
+            ("Nairobi, Kenya, Feb. 3 — Protests spread.", "Nairobi, Kenya", "Feb. 3"),
+            ("Halifax, Nova Scotia — The ferry sailed.", "Halifax, Nova Scotia", None),
+            ("St. John's, Newfoundland — Icebergs drifted.", "St. John's, Newfoundland", None),
+            ("Winston-Salem, N.C. — A plant opened.", "Winston-Salem, N.C.", None),
+            ("Chiang Mai, Thailand — Smoke hung over the hills.", "Chiang Mai, Thailand", None),
+            ("Lagos, Nigeria — “We are tired,” she said.", "Lagos, Nigeria", None),
+        ],
+    )
+    def test_city_and_known_region(self, text: str, location: str, date: str | None) -> None:
+        """A title-case city before a known country or region, then a dash, is a dateline."""
+        parts = _parts(text)
+        assert parts is not None
+        assert (parts[0], parts[1], parts[2]) == (location, None, date)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Apple, Google — and others — lobbied.",
+            "Apple, Google — Both companies declined.",
+            "Jordan, Israel — Both signed the accord.",
+            "Paris, Texas — the film — is playing.",
+            "Smith, Jones — The partners met.",
+            "Monday, Jan 5 — The day began.",
+            "Finally, Jan 5 — The day came.",
+            "Kyiv — Sirens sounded.",
+            "Chicago, Illinois is large.",
+            "Brazil, Argentina — Both qualified.",
+            "Meanwhile, Kenya — Rains came early.",
+            "The Hague, Netherlands and beyond — It grew.",
+            "Mark Twain, Missouri's son — He wrote.",
+            "Earlier, Texas — The state sued.",
+        ],
+    )
+    def test_lookalikes(self, text: str) -> None:
+        """Lists, names, sentences and a country before a country are no datelines."""
+        assert parse_dateline(text) is None
+
+
+class TestColonDatelines:
+    @pytest.mark.parametrize(
+        ("text", "location", "agency", "date"),
+        [
+            (
+                "NEW DELHI: The Supreme Court on Monday sought a reply from the Centre.",
+                "NEW DELHI",
+                None,
+                None,
+            ),
+            (
+                "Mumbai: The civic body has started work on the new coastal road, officials said.",
+                "Mumbai",
+                None,
+                None,
+            ),
+            (
+                "KOLKATA, March 3: The state government announced a new scheme for farmers.",
+                "KOLKATA",
+                None,
+                "March 3",
+            ),
+            (
+                "BENGALURU: A metro line opened to the public after years of delays on Friday.",
+                "BENGALURU",
+                None,
+                None,
+            ),
+            (
+                "CHENNAI (PTI): The weather office has forecast heavy rain for the coast.",
+                "CHENNAI",
+                "PTI",
+                None,
+            ),
+            (
+                "Greater Noida: Police have sealed an illegal factory near the expressway today.",
+                "Greater Noida",
+                None,
+                None,
+            ),
+            (
+                "THIRUVANANTHAPURAM: The assembly passed the bill after a long debate on Tuesday.",
+                "THIRUVANANTHAPURAM",
+                None,
+                None,
+            ),
+            (
+                "LAHORE: The provincial cabinet approved the budget for the coming year on Monday.",
+                "LAHORE",
+                None,
+                None,
+            ),
+            (
+                "Port Blair: Ferry services to the islands were suspended because of rough seas.",
+                "Port Blair",
+                None,
+                None,
+            ),
+            (
+                "HYDERABAD, Telangana: The city recorded its hottest day of the year on Sunday.",
+                "HYDERABAD, Telangana",
+                None,
+                None,
+            ),
+            (
+                "PUNE, Jan 5 (PTI) The city police arrested two men on Friday.",
+                "PUNE",
+                "PTI",
+                "Jan 5",
+            ),
+        ],
+    )
+    def test_colon_and_agency_forms(
+        self, text: str, location: str, agency: str | None, date: str | None
+    ) -> None:
+        """A place and a colon (or a dated PTI line without a dash) open the story."""
+        parts = _parts(text)
+        assert parts is not None
+        assert parts[:3] == (location, agency, date)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Note: This article was updated with new figures from the ministry on Friday.",
+            "ALEXANDRIA SMITHE: I always wanted to paint the sea since I was a small child.",
+            "JOHN OKAFOR: We grew up on the river and we never thought it would flood.",
+            "Delhi Police: The force has asked residents to stay indoors until the evening.",
+            "NEW DELHI (Some Outlet): The court has asked the state to reply within a week.",
+            "MUMBAI, Narnia: The civic body has started work on the new coastal road, it said.",
+            "Kolkata: Why?",
+            "PUNE (PTI) The city police arrested two men on Friday.",
+            "NATO (Reuters) The alliance said it would meet.",
+            "Disclaimer: The views expressed here are those of the author and nobody else.",
+        ],
+    )
+    def test_speakers_and_labels(self, text: str) -> None:
+        """Speakers, labels, unknown agencies and undated no-dash lines are no datelines."""
+        assert parse_dateline(text) is None

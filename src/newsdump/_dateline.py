@@ -2,12 +2,21 @@
 
 :func:`parse_dateline` recognises ``OTTAWA (Reuters) –``, ``WASHINGTON —``,
 ``SAN JUAN, Puerto Rico (AP) —``, ``BEIJING, Nov. 18 (Xinhua) --``, ``NEW DELHI:``,
-``(CNN) —`` and ``Kaieteur News –``. The place must be printed in capitals (a region or
-country after a comma may be in title case), unless a known agency follows it in
-parentheses (``Paris (AFP) -``). A place in title case with no agency is accepted only
-when it is a known publisher or agency, and then reported as the agency with an empty
-location. The text after the dash must start like a sentence (a capital, a digit or a
-quote), which keeps ``WHO — the agency …`` and ``UPDATE: …`` labels out.
+``(CNN) —``, ``Kaieteur News –``, press-release forms (``AUSTIN, Texas, May 2, 2023
+/PRNewswire/ --``, ``DENVER--(BUSINESS WIRE)--``), a timestamp before the place
+(``(07-17) 13:09 PDT OAKLAND --``) and a known agency with no dash (``PUNE, Jan 5 (PTI)
+The …``). The dash may be any of ``- -- – — ― _``, with ordinary or non-breaking spaces.
+
+The place must be printed in capitals (a region or country after a comma may be in
+title case, with or without a space after the comma), unless a known agency follows it
+in parentheses (``Paris (AFP) -``) or a known region from ``_tables.DATELINE_REGIONS``
+follows it (``Kyiv, Ukraine —``; the place itself must then not be a region, which
+keeps lists such as ``Jordan, Israel —`` out). A place in title case with no agency and
+no region is accepted only when it is a known publisher or agency, and then reported as
+the agency with an empty location. After a colon the place is one word in capitals or a
+known place from ``_tables.DATELINE_PLACES`` (two capitalised words and a colon are
+usually a speaker). The text after the dash must start like a sentence (a capital, a
+digit or a quote), which keeps ``WHO — the agency …`` and ``UPDATE: …`` labels out.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import functools
 
 import regex
 
+from newsdump import _tables
 from newsdump._model import Dateline
 from newsdump._rules import Rules
 
@@ -24,39 +34,60 @@ __all__ = ["parse_dateline"]
 _DEFAULT_RULES = Rules()
 _MIN_PLACE_LETTERS = 3
 _MAX_COLON_WORDS = 3
+_MAX_TITLE_PLACE_WORDS = 4
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_WORD = r"\p{Lu}[\p{L}\p{M}.'’&-]{0,30}+"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_SPACE = r"[ \t\u00a0\u2009\u202f]"
+_ZONES = "|".join(sorted(_tables.TIMEZONES, key=len, reverse=True))
+_DASHES = r"--|—{1,2}+|[-–―‒−_]"
+_WORD = r"\p{Lu}(?:[\p{L}\p{M}.'’&]|-(?=[\p{L}\p{N}])){0,30}+"
+_PARTICLE = r"(?:de|del|de[ ]la|la|le|el|al|am|an[ ]der|upon|on|sur|do|da|dos|das|es)"
 _DATELINE = regex.compile(
     rf"""
     ^[ \t]{{0,8}}+
     (?P<dateline>
+        (?:(?P<stamp>\(\d{{1,2}}-\d{{1,2}}\)[ ]\d{{1,2}}:\d\d(?:[ ](?:{_ZONES})(?=[ ]))?+)[ ]{{1,3}}+)?
         (?P<location>
-            (?P<place>{_WORD}(?:[ /]{_WORD}){{0,5}}+)
+            (?P<place>{_WORD}(?:[ /]{_WORD}|[ ]{_PARTICLE}(?=[ ]\p{{Lu}})){{0,5}}+)
             (?:[ ]?\((?P<country>\p{{Lu}}[\p{{Lu}} .]{{1,30}}+)\)(?=,))?
-            (?:,[ ](?!(?i:{_MONTH})\.?[ ]\d)(?P<region>{_WORD}(?:[ ]{_WORD}){{0,3}}+))?
+            (?:,[ ]?(?!(?i:{_MONTH}|{_WEEKDAY})\.?(?:[ ]\d|\b))
+                (?P<region>{_WORD}(?:[ ](?:{_WORD}|and(?=[ ]\p{{Lu}}))){{0,3}}+))?
         )
         (?:,?[ ](?P<date>(?i:{_MONTH})\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?
-            |\d{{1,2}}[ ](?i:{_MONTH})\.?(?:[ ]\d{{4}})?))?
-        (?:[ ]?\((?P<agency>[^()\n]{{1,40}}+)\))?
+            |\d{{1,2}}[ ](?i:{_MONTH})\.?(?:[ ]\d{{4}})?
+            |(?i:{_WEEKDAY})(?![\p{{L}}])))?
+        (?:(?:[ ]?|--)\((?P<agency>[^()\n]{{1,40}}+)\)|[ ]/(?P<agency>[^/\n]{{1,40}}+)/)?
     )
-    [ \t]{{0,3}}+(?P<dash>--|[-–—:])
+    (?:{_SPACE}{{0,3}}+(?P<dash>{_DASHES}|:)|(?<=\))(?={_SPACE}))
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.VERSION1,
 )
 _AGENCY_ONLY = regex.compile(
-    r"^[ \t]{0,8}+(?P<dateline>\((?P<agency>[^()\n]{1,40}+)\))[ \t]{0,3}+(?P<dash>--|[-–—])"
+    rf"^[ \t]{{0,8}}+(?P<dateline>\((?P<agency>[^()\n]{{1,40}}+)\))"
+    rf"{_SPACE}{{0,3}}+(?P<dash>{_DASHES})",
+    regex.VERSION1,
 )
 _CALL_SIGN = regex.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")
 _AGENCY_SHAPE = regex.compile(r"^\p{Lu}[\p{L}.&'’-]{0,20}+(?: [\p{Lu}&][\p{L}.&'’-]{0,20}+){0,3}+$")
+_TITLE_WORD = regex.compile(r"\p{Lu}(?:\p{Ll}|[\p{M}'’.-])[\p{L}\p{M}'’.-]*+")
 _CAPTION_DATE = regex.compile(r"[\p{Lu}\d][\p{Lu}\d .]{0,30}+:")
 _LOWER = regex.compile(r"\p{Ll}")
 _STOPWORDS = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "how"])
 _MIN_COLON_BODY_WORDS = 8
-_BODY_START = regex.compile(r"[ \t]{0,3}+(?=$|[\p{Lu}\d\"“‘'(\[])")
+_BODY_START = regex.compile(rf"{_SPACE}{{0,3}}+(?=$|[\p{{Lu}}\d\"“‘'(\[])", regex.VERSION1)
+
+
+def _fold(value: str) -> str:
+    return " ".join(value.casefold().split())
+
+
+_REGIONS = frozenset(_fold(r) for r in _tables.DATELINE_REGIONS)
+_PLACES = frozenset(_fold(p) for p in _tables.DATELINE_PLACES)
+_ADVERBS = frozenset(_fold(a) for a in _tables.SENTENCE_ADVERBS)
 
 
 @functools.lru_cache(maxsize=8)
@@ -74,8 +105,9 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
 
     ``Dateline.text`` is the dateline as printed without its dash, ``location`` the place
     as printed (``""`` when only an agency or publisher opens the paragraph), ``agency``
-    the name in parentheses, ``date_text`` a printed date (``Nov. 18``) and ``end`` the
-    offset in ``text`` where the body text starts.
+    the name in parentheses or between slashes, ``date_text`` a printed date (``Nov. 18``,
+    or a timestamp before the place) and ``end`` the offset in ``text`` where the body
+    text starts.
     """
     rules = rules or _DEFAULT_RULES
     outlets, labels = _folded(rules)
@@ -83,18 +115,21 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
     if match is None:
         return None
     body = _BODY_START.match(text, match.end())
-    if body is None or not _body_reads(text, body.end(), colon=match.group("dash") == ":"):
+    dash = match.group("dash")
+    if body is None or not _body_reads(text, body.end(), colon=dash == ":"):
         return None
     groups = match.groupdict()
     agency = groups.get("agency")
     place = groups.get("place")
     if agency is not None and not _credible(agency, place, outlets):
         return None
+    if dash is None and (agency is None or _fold(agency) not in outlets or not groups["date"]):
+        return None
     dateline = Dateline(
         text=match.group("dateline").strip(),
         location=(groups.get("location") or "").strip(),
         agency=agency.strip() if agency else None,
-        date_text=groups.get("date"),
+        date_text=groups.get("date") or groups.get("stamp"),
         end=body.end(),
     )
     if place is None:
@@ -110,21 +145,48 @@ def _checked(
 ) -> Dateline | None:
     """Return ``dateline`` when its place reads as one, an outlet-only dateline, or None."""
     place = match.group("place")
-    key = " ".join(place.casefold().split())
-    if key in labels or (match.group("dash") == ":" and any(w in _STOPWORDS for w in key.split())):
+    key = _fold(place)
+    colon = match.group("dash") == ":"
+    if key in labels or (colon and any(w in _STOPWORDS for w in key.split())):
         return None
-    if match.group("dash") == ":" and (
-        len(place.split()) > _MAX_COLON_WORDS or match.group("agency") or match.group("region")
-    ):
+    if colon and not _colon_place(match, key, outlets):
         return None
+    region = match.group("region")
     if _upper(place):
         return dateline
-    plain = not (match.group("region") or match.group("date") or match.group("country"))
-    if dateline.agency is None and plain and match.group("dash") != ":" and key in outlets:
+    if colon:
+        return dateline if key in _PLACES else None
+    plain = not (region or match.group("date") or match.group("country"))
+    if dateline.agency is None and plain and key in outlets:
         return Dateline(text=dateline.text, location="", agency=place, end=dateline.end)
-    if dateline.agency is not None and dateline.agency.casefold() in outlets:
+    if dateline.agency is not None and _fold(dateline.agency) in outlets:
         return dateline
+    if region and _title_place(place) and key not in _ADVERBS and _fold(region) in _REGIONS:
+        return dateline if key not in _REGIONS or key in _PLACES else None
     return None
+
+
+def _colon_place(match: regex.Match[str], key: str, outlets: frozenset[str]) -> bool:
+    """Whether the place before a colon reads as one: a word, a known place, a region."""
+    words = len(key.split())
+    if words > _MAX_COLON_WORDS or (words > 1 and key not in _PLACES):
+        return False
+    region = match.group("region")
+    if region and _fold(region) not in _REGIONS:
+        return False
+    agency = match.group("agency")
+    return agency is None or _fold(agency) in outlets
+
+
+def _title_place(place: str) -> bool:
+    """Whether ``place`` is a short run of title-case words (particles allowed)."""
+    words = place.replace("/", " ").split()
+    capitalised = [w for w in words if w[0].isupper()]
+    return (
+        len(words) <= _MAX_TITLE_PLACE_WORDS
+        and all(_TITLE_WORD.fullmatch(w) for w in capitalised)
+        and len(capitalised) >= len(words) - 1
+    )
 
 
 def _body_reads(text: str, start: int, *, colon: bool) -> bool:

@@ -1039,6 +1039,196 @@ DATELINE_PLACES: tuple[str, ...] = (
 word or in title case; a single word in capitals needs no entry. Two capitalised words
 and a colon are otherwise a speaker's name (Q&A, transcripts)."""
 
+SENTENCE_ADVERBS: tuple[str, ...] = (
+    "Earlier", "Later", "Meanwhile", "Elsewhere", "Finally", "However", "Still", "Now",
+    "Today", "Yesterday", "Tonight", "Also", "Instead", "Again", "Overall", "Separately",
+    "Similarly", "Indeed", "Besides", "Here", "There", "Then", "Thus", "Nationally",
+    "Locally", "Internationally", "Abroad", "Recently", "Previously", "Currently",
+)  # fmt: skip
+"""Words that open a sentence before a comma (``Meanwhile, Texas — …``) and so never
+name the place of a mixed-case dateline."""
+
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan"),
+    ("February", "Feb"),
+    ("March", "Mar"),
+    ("April", "Apr"),
+    ("May",),
+    ("June", "Jun"),
+    ("July", "Jul"),
+    ("August", "Aug"),
+    ("September", "Sept", "Sep"),
+    ("October", "Oct"),
+    ("November", "Nov"),
+    ("December", "Dec"),
+)
+"""Month names and abbreviations in calendar order, matched in title case or capitals
+(an abbreviation may carry a period)."""
+
+WEEKDAYS: tuple[tuple[str, ...], ...] = (
+    ("Monday", "Mon"),
+    ("Tuesday", "Tues", "Tue"),
+    ("Wednesday", "Wed"),
+    ("Thursday", "Thurs", "Thur", "Thu"),
+    ("Friday", "Fri"),
+    ("Saturday", "Sat"),
+    ("Sunday", "Sun"),
+)
+"""Weekday names and abbreviations, Monday first; a weekday is never needed to date."""
+
+TIME_WORDS: dict[str, int] = {
+    "noon": 12,
+    "midday": 12,
+    "midnight": 0,
+}
+"""Times of day printed as words, with their hour (``midnight`` opens the date it is
+printed with, as ISO 8601 reads ``00:00``)."""
+
+RELATIVE_DAYS: dict[str, int] = {
+    "the day before yesterday": -2,
+    "day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+}
+"""Relative day words and their offset in days from ``now``'s date."""
+
+RELATIVE_NOW: tuple[str, ...] = (
+    "just now",
+    "moments ago",
+    "moment ago",
+    "a moment ago",
+    "a few moments ago",
+    "seconds ago",
+    "a few seconds ago",
+)
+"""Relative expressions that mean ``now`` itself."""
+
+RELATIVE_UNITS: dict[str, str] = {
+    "seconds": "seconds", "second": "seconds", "secs": "seconds", "sec": "seconds",
+    "s": "seconds",
+    "minutes": "minutes", "minute": "minutes", "mins": "minutes", "min": "minutes",
+    "m": "minutes",
+    "hours": "hours", "hour": "hours", "hrs": "hours", "hr": "hours", "h": "hours",
+    "days": "days", "day": "days", "d": "days",
+    "weeks": "weeks", "week": "weeks", "wks": "weeks", "wk": "weeks", "w": "weeks",
+    "months": "months", "month": "months", "mos": "months", "mo": "months",
+    "mths": "months", "mth": "months",
+    "years": "years", "year": "years", "yrs": "years", "yr": "years", "y": "years",
+}  # fmt: skip
+"""Units of ``<count> <unit> ago`` as printed (one-letter forms glue to the count:
+``5h ago``), mapped to a unit name."""
+
+RELATIVE_COUNTS: dict[str, float | None] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "half a": 0.5, "half an": 0.5, "a couple of": 2, "a few": None, "few": None,
+    "several": None,
+}  # fmt: skip
+"""Counts spelled as words; ``None`` marks a vague count (``a few``) whose date stays
+unresolved even against ``now``."""
+
+RELATIVE_HEDGES: tuple[str, ...] = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "over",
+    "more than",
+    "less than",
+    "under",
+    "some",
+)
+"""Words that may precede ``<count> <unit> ago`` (``about an hour ago``)."""
+
+DATELINE_REGIONS: tuple[str, ...] = (
+    # Countries and territories.
+    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia",
+    "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados",
+    "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia",
+    "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso",
+    "Burundi", "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia",
+    "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia",
+    "Denmark", "Djibouti", "Dominican Republic", "Ecuador", "Egypt", "El Salvador",
+    "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon",
+    "Gambia", "Georgia", "Germany", "Ghana", "Greece", "Greenland", "Guatemala", "Guinea",
+    "Guyana", "Haiti", "Honduras", "Hong Kong", "Hungary", "Iceland", "India", "Indonesia",
+    "Iran", "Iraq", "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan",
+    "Jordan", "Kazakhstan", "Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia",
+    "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg",
+    "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Mauritania",
+    "Mauritius", "Mexico", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco",
+    "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nicaragua",
+    "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman", "Pakistan",
+    "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland",
+    "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia",
+    "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa",
+    "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden",
+    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo",
+    "Trinidad", "Tunisia", "Turkey", "Türkiye", "Turkmenistan", "Uganda", "Ukraine",
+    "United Arab Emirates", "UAE", "United Kingdom", "UK", "U.K.", "Uruguay",
+    "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    "England", "Scotland", "Wales", "Northern Ireland", "Puerto Rico", "Guam",
+    "Gaza", "Gaza Strip", "West Bank", "Crimea", "Kashmir", "Tibet", "Catalonia",
+    "Bavaria", "Sicily", "Sardinia", "Corsica", "Siberia", "Patagonia",
+    # US states, their AP abbreviations and the postal codes that are no English word.
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+    "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia",
+    "Wisconsin", "Wyoming", "D.C.", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.",
+    "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.",
+    "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.",
+    "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.",
+    "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "AK", "AL", "AR", "AZ", "CA",
+    "CO", "CT", "DC", "DE", "FL", "GA", "IA", "ID", "IL", "KS", "KY", "LA", "MA", "MD",
+    "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY",
+    # Canadian provinces, Australian states, Indian states.
+    "Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan",
+    "Nova Scotia", "New Brunswick", "Newfoundland", "Prince Edward Island", "Ont.",
+    "Que.", "B.C.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "New South Wales",
+    "Victoria", "Queensland", "Tasmania", "Western Australia", "South Australia", "NSW",
+    "Maharashtra", "Gujarat", "Karnataka", "Kerala", "Tamil Nadu", "Telangana",
+    "Andhra Pradesh", "Uttar Pradesh", "Madhya Pradesh", "West Bengal", "Rajasthan",
+    "Bihar", "Assam", "Odisha", "Punjab", "Haryana", "Goa", "Sindh",
+    "Khyber Pakhtunkhwa", "Balochistan",
+)  # fmt: skip
+"""Countries, territories and first-level regions printed after a city in a mixed-case
+dateline (``Kyiv, Ukraine —``): a title-case place is a dateline only before one of
+these, so ``Apple, Google — …`` is not."""
+
+DATELINE_PLACES: tuple[str, ...] = (
+    "New Delhi", "Delhi", "Mumbai", "Navi Mumbai", "Kolkata", "Chennai", "Bengaluru",
+    "Bangalore", "Hyderabad", "Ahmedabad", "Pune", "Jaipur", "Lucknow", "Kanpur",
+    "Nagpur", "Indore", "Bhopal", "Patna", "Ranchi", "Raipur", "Bhubaneswar",
+    "Guwahati", "Shillong", "Imphal", "Agartala", "Srinagar", "Jammu", "Shimla",
+    "Dehradun", "Chandigarh", "Amritsar", "Ludhiana", "Gurugram", "Gurgaon", "Noida",
+    "Greater Noida", "Ghaziabad", "Faridabad", "Varanasi", "Prayagraj", "Allahabad",
+    "Agra", "Meerut", "Surat", "Vadodara", "Rajkot", "Gandhinagar", "Panaji",
+    "Mangaluru", "Mysuru", "Kochi", "Thiruvananthapuram", "Kozhikode", "Coimbatore",
+    "Madurai", "Puducherry", "Visakhapatnam", "Vijayawada", "Amaravati", "Port Blair",
+    "Leh", "Gangtok", "Itanagar", "Kohima", "Aizawl", "Karachi", "Lahore", "Islamabad",
+    "Rawalpindi", "Peshawar", "Quetta", "Multan", "Faisalabad", "Dhaka", "Chittagong",
+    "Colombo", "Kathmandu", "Thimphu", "Male", "Kabul", "Dubai", "Abu Dhabi", "Sharjah",
+    "Doha", "Riyadh", "Jeddah", "Muscat", "Manama", "Kuwait City", "Tehran", "Baghdad",
+    "Lagos", "Abuja", "Nairobi", "Kampala", "Accra", "Harare", "Lusaka", "Addis Ababa",
+    "Dar es Salaam", "Johannesburg", "Cape Town", "Kuala Lumpur", "Jakarta", "Manila",
+    "Hong Kong", "New York", "Los Angeles", "San Francisco", "Tel Aviv", "Buenos Aires",
+    "Rio de Janeiro", "Sao Paulo", "Mexico City",
+)  # fmt: skip
+"""Places that may open a paragraph with a colon (``NEW DELHI: …``) in more than one
+word or in title case; a single word in capitals needs no entry. Two capitalised words
+and a colon are otherwise a speaker's name (Q&A, transcripts)."""
+
 PUBLICATION_WORDS: tuple[str, ...] = (
     "Times",
     "Today",
