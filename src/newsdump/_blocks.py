@@ -9,7 +9,7 @@ This module holds the pure parts, with no Dask in sight:
   after its nominal start, with the line number and character offset there.
 * :func:`parse_block` parses the block's lines plus margins on both sides and keeps the
   articles that *start* inside the block. The margins follow :mod:`newsdump._stream`:
-  ``max(rules.context_lines, MIN_MARGIN, 1)`` non-blank lines before the block, and on
+  ``newsdump._stream.margin_for(rules)`` non-blank lines before the block, and on
   the right as far as the last kept article's end plus more than that many non-blank
   lines (and as many past the block's end), growing the window until that holds.
 * :func:`check_blocks` compares neighbouring blocks (where the previous block's last
@@ -34,7 +34,7 @@ import regex
 
 from newsdump import _stream
 from newsdump._io import CHUNK_SIZE, InputError, _decode_error, _open, _sniff, parse_file
-from newsdump._parse import parse
+from newsdump._parse import parse_window
 from newsdump._records import JSONValue, article_record
 from newsdump._rules import Rules
 
@@ -89,7 +89,7 @@ class Summary:
 
 def margin_for(rules: Rules) -> int:
     """Non-blank lines of context kept on each side, as :func:`newsdump.iter_articles` does."""
-    return max(rules.context_lines, _stream.MIN_MARGIN, 1)
+    return _stream.margin_for(rules)
 
 
 def block_safe(encoding: str) -> bool:
@@ -293,7 +293,7 @@ def parse_block(
         while True:
             right = _next_line_start(stream, end.byte + extra, size)
             text = _read(stream, left, right).decode(_window_encoding(encoding, left), errors)
-            dump = parse(text, now=now, rules=rules)
+            dump = parse_window(text, base_line, now=now, rules=rules)
             after = _suffix_nonblank(dump.lines)
             kept = [a for a in dump.articles if block_first < a.first_line <= block_end]
             settled = right >= size or (

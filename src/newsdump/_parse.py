@@ -1,31 +1,57 @@
-"""The pipeline: text, lines with offsets, features, cues, boundaries, roles, articles."""
+"""The pipeline: text, lines with offsets, features, cues, model states, articles.
+
+1. :func:`~newsdump._lines.split_lines`: lines with spans that tile the input;
+2. :func:`~newsdump._features.line_features`: each non-blank line's shape;
+3. :func:`~newsdump._cues.line_cues` and :func:`~newsdump._related.mark_blocks`: what
+   the parsers and the rules tables say of each line, alone and in link lists;
+4. :func:`~newsdump._featurize.line_attributes`: the model's attributes, with context;
+5. :func:`~newsdump._decode.decode`: roles and article starts decided jointly by the
+   learned model (:mod:`newsdump._linemodel`), except where a user's rule decides
+   (:mod:`newsdump._decisions`);
+6. :func:`~newsdump._articles.build_article`: articles with parsed metadata.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import attrs
 
 from newsdump._articles import build_article
 from newsdump._cues import Cue, line_cues
+from newsdump._decisions import Decision, decided_states
+from newsdump._decode import BLOCK, MARGIN, decode
+from newsdump._featurize import REACH, line_attributes
 from newsdump._features import line_features
+from newsdump._linemodel import STATES, LineModel, default_model, state_name
 from newsdump._lines import split_lines
 from newsdump._model import Article, Dump, Line
-from newsdump._roles import assign_roles
+from newsdump._related import mark_blocks
 from newsdump._rules import Rules
-from newsdump._segment import find_boundaries, mark_blocks
 
-__all__ = ["parse"]
+__all__ = ["DECODE_REACH", "analyse", "parse", "parse_window"]
+
+DECODE_REACH = BLOCK + MARGIN + REACH
+"""How many non-blank lines past the cues' own context a line's role may depend on."""
 
 _DEFAULT_RULES = Rules()
 
 
-def parse(text: str, *, now: datetime | None = None, rules: Rules | None = None) -> Dump:
+def parse(
+    text: str,
+    *,
+    now: datetime | None = None,
+    rules: Rules | None = None,
+    model: LineModel | None = None,
+) -> Dump:
     """Split a news dump into articles and label every line.
 
     ``now`` resolves relative dates ("2 hours ago"); without it they are kept as text.
-    ``rules`` replaces the default :class:`Rules`. Nothing is dropped: every line of
-    ``text`` is in :attr:`Dump.lines`, and their spans tile ``text``.
+    ``rules`` replaces the default :class:`Rules`; ``model`` the shipped line model (read
+    one with :func:`newsdump.load_model`, train one with ``newsdump train``). Nothing is
+    dropped: every line of ``text`` is in :attr:`Dump.lines`, and their spans tile
+    ``text``.
 
     Raises :class:`TypeError` if ``text`` is not a :class:`str`: decode bytes first, or
     read files with :func:`newsdump.parse_file`, which decodes them explicitly.
@@ -33,27 +59,88 @@ def parse(text: str, *, now: datetime | None = None, rules: Rules | None = None)
     if not isinstance(text, str):
         msg = f"parse() takes str, not {type(text).__name__}; decode bytes first"
         raise TypeError(msg)
-    rules = rules if rules is not None else _DEFAULT_RULES
+    return parse_window(text, 0, now=now, rules=rules, model=model)
+
+
+def analyse(text: str, rules: Rules, now: datetime | None) -> tuple[
+    list[Line], list[Cue], list[list[str]]
+]:
+    """Stages 1-4: the lines, the cues of the non-blank ones and their attributes."""
     lines = split_lines(text)
     features = [line_features(line.number - 1, line.text) for line in lines if not line.is_blank]
     cues = line_cues(features, rules, now)
     mark_blocks(cues)
-    boundaries = find_boundaries(cues, rules)
+    return lines, cues, line_attributes(lines, cues)
+
+
+def parse_window(
+    text: str,
+    first_line: int,
+    *,
+    now: datetime | None = None,
+    rules: Rules | None = None,
+    model: LineModel | None = None,
+) -> Dump:
+    """Parse ``text`` as the part of a larger input that starts at line ``first_line``.
+
+    Line numbers stay relative to ``text``; ``first_line`` (0-based, in the whole input)
+    only aligns the decoding blocks, so that a window of a stream decodes its lines as
+    the whole input does.
+    """
+    rules = rules if rules is not None else _DEFAULT_RULES
+    model = model if model is not None else default_model()
+    lines, cues, attributes = analyse(text, rules, now)
+    decisions = decided_states(cues, rules)
+    decoded = decode(
+        [first_line + c.index for c in cues],
+        model.emissions(attributes),
+        model.transitions,
+        allowed=[d.allowed if d is not None else None for d in decisions],
+        first_starts=first_line == 0,
+    )
 
     labelled: list[Line] = list(lines)
-    by_index: dict[int, Cue] = {cue.index: cue for cue in cues}
-    ranges: list[tuple[int, int]] = []
-    starts = [b.position for b in boundaries]
+    starts: list[int] = []
+    reasons: list[str] = []
+    for t, cue in enumerate(cues):
+        state = decoded.states[t]
+        role, start = STATES[state]
+        labelled[cue.index] = attrs.evolve(
+            labelled[cue.index],
+            role=role,
+            reason=_reason(model, attributes[t], state, decisions[t]),
+            confidence=round(decoded.confidence[t], 4),
+        )
+        if start or t == 0:
+            starts.append(t)
+            reasons.append(_reason(model, attributes[t], state, None, start=True))
+
+    by_index = {cue.index: cue for cue in cues}
+    articles: list[Article] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(cues)
-        group = cues[start:end]
-        for cue, (role, reason) in zip(group, assign_roles(group), strict=True):
-            labelled[cue.index] = attrs.evolve(labelled[cue.index], role=role, reason=reason)
-        ranges.append((group[0].index, group[-1].index))
-
-    articles: list[Article] = []
-    for n, (first, last) in enumerate(ranges):
+        first, last = cues[start].index, cues[end - 1].index
+        article = build_article(n, labelled[first : last + 1], by_index, rules, now)
         articles.append(
-            build_article(n, labelled[first : last + 1], by_index, rules, now)
+            attrs.evolve(
+                article,
+                start_reason=reasons[n],
+                confidence=1.0 if start == 0 else round(decoded.start_confidence[start], 4),
+            )
         )
     return Dump(text=text, lines=tuple(labelled), articles=tuple(articles))
+
+
+def _reason(
+    model: LineModel,
+    attributes: Sequence[str],
+    state: int,
+    decision: Decision | None,
+    *,
+    start: bool = False,
+) -> str:
+    if decision is not None:
+        return decision.reason
+    strongest = model.strongest(attributes, state)
+    what = "starts an article" if start else state_name(STATES[state])
+    return f"model: {what} ({', '.join(strongest) or 'transition'})"

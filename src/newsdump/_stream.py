@@ -19,7 +19,8 @@ import regex
 
 from newsdump._io import decode_chunks, iter_text
 from newsdump._model import Article, Line, Span
-from newsdump._parse import parse
+from newsdump._linemodel import LineModel
+from newsdump._parse import DECODE_REACH, parse_window
 from newsdump._rules import Rules
 
 __all__ = ["Source", "iter_articles"]
@@ -34,6 +35,15 @@ MIN_MARGIN = 64
 ``rules.context_lines`` says: some of parse's scans (related-link lists, header runs)
 have fixed lengths of up to 40 lines."""
 _DEFAULT_RULES = Rules()
+
+
+def margin_for(rules: Rules) -> int:
+    """The non-blank lines kept on each side of an article so that it is settled.
+
+    The cue stage looks up to ``rules.context_lines`` lines away, the model's decoding
+    another :data:`newsdump._parse.DECODE_REACH`.
+    """
+    return max(rules.context_lines, MIN_MARGIN, 1) + DECODE_REACH
 
 # Parse once this many margins of non-blank lines wait after the last article out: the
 # window then holds 8 margins and about 6 margins' worth of articles come out of it, so
@@ -51,6 +61,7 @@ def iter_articles(
     rules: Rules | None = None,
     encoding: str = "utf-8",
     errors: str = "strict",
+    model: LineModel | None = None,
 ) -> Iterator[Article]:
     """Yield the articles of a dump one by one, as soon as each is settled.
 
@@ -68,7 +79,7 @@ def iter_articles(
     """
     rules = rules if rules is not None else _DEFAULT_RULES
     chunks = _text_chunks(source, encoding=encoding, errors=errors)
-    return _Window(rules, now).run(_split(chunks))
+    return _Window(rules, now, model).run(_split(chunks))
 
 
 def _text_chunks(source: Source, *, encoding: str, errors: str) -> Iterator[str]:
@@ -146,10 +157,11 @@ def _split(chunks: Iterable[str]) -> Iterator[str]:
 class _Window:
     """The sliding window: buffered lines, where it starts, and what is already out."""
 
-    def __init__(self, rules: Rules, now: datetime | None) -> None:
+    def __init__(self, rules: Rules, now: datetime | None, model: LineModel | None) -> None:
         self._rules = rules
         self._now = now
-        self._margin = max(rules.context_lines, MIN_MARGIN, 1)
+        self._model = model
+        self._margin = margin_for(rules)
         self._lines: list[str] = []
         self._blank: list[bool] = []
         self._base_line = 0  # input line index of self._lines[0]
@@ -171,7 +183,10 @@ class _Window:
         yield from self._flush(final=True)
 
     def _flush(self, *, final: bool) -> Iterator[Article]:
-        dump = parse("".join(self._lines), now=self._now, rules=self._rules)
+        dump = parse_window(
+            "".join(self._lines), self._base_line, now=self._now, rules=self._rules,
+            model=self._model,
+        )
         first_local = self._done - self._base_line
         nonblank_after = _suffix_counts(self._blank)
         emitted = False

@@ -1,0 +1,283 @@
+"""Model features: every non-blank line as a set of shallow, general attributes.
+
+An attribute is a short string such as ``"k=byline"`` (the line's cue kind) or
+``"-1:w=1-3"`` (the line above has one to three words). What a line looks like on its
+own (:mod:`newsdump._features`, :mod:`newsdump._cues`) is combined with its context:
+the same for the lines around it, the blank lines around it, how far the last closing
+line and the next byline or date are, lexical cohesion across the gap above it and
+whether its text recurs nearby. Every attribute reads at most :data:`REACH` non-blank
+lines away, so a line's attributes depend on a bounded neighbourhood only.
+
+The learned weights (:mod:`newsdump._linemodel`) are keyed by these strings; changing
+one here means training again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from newsdump._cohesion import bag
+from newsdump._cues import Cue, Kind
+from newsdump._model import Line
+
+__all__ = ["REACH", "line_attributes"]
+
+REACH = 40
+"""The farthest (in non-blank lines) any attribute of a line looks."""
+
+_COHESION_WINDOW = 6
+_LOOKAHEAD = 4
+_REPEAT_REACH = REACH
+
+_FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’]*+")
+_LAST_WORD = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}'’]*+)\W*+$")
+_DIGIT = regex.compile(r"\d")
+_MD_HEADING = regex.compile(r"^\s*+(#{1,6}+)\s")
+_MD_LIST = regex.compile(r"^\s*+(?:[*+-]|\d{1,3}+[.)])\s++")
+_MD_LINK = regex.compile(r"\]\([^()\s]{0,2000}+\)")
+_MD_IMAGE = regex.compile(r"!\[")
+_TIME = regex.compile(r"\b\d{1,2}:\d\d\b")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_SEPARATOR = regex.compile(r"\s[|·•/]\s")
+_OPEN_QUOTE = frozenset("\"“‘'«„")
+_DASHES = frozenset("-–—")
+
+
+def _bin(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+_WORD_EDGES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 30, 45, 70)
+_GAP_EDGES = (0, 1, 2)
+_DIST_EDGES = (1, 2, 3, 5, 8, 13, 21)
+
+
+def _shape(cue: Cue, raw: str) -> list[str]:
+    """What a line looks like on its own."""
+    f = cue.features
+    text = f.text
+    out = [f"k={cue.kind.value}", f"w={_bin(f.words, _WORD_EDGES)}"]
+    stripped = text.strip()
+    last = stripped[-1:] if stripped else ""
+    if f.terminal:
+        out.append("term")
+    if f.question:
+        out.append("quest")
+    if f.lower_start:
+        out.append("lower")
+    if f.bullet:
+        out.append("bullet")
+    if f.url:
+        out.append("url")
+    if f.handle:
+        out.append("handle")
+    if f.html:
+        out.append("html")
+    if cue.closing:
+        out.append("closing")
+    if cue.related:
+        out.append("related")
+    if cue.appeal:
+        out.append("appeal")
+    cap = f.capitalised
+    out.append("cap=" + ("0" if cap == 0 else "lo" if cap < 0.34 else "mid" if cap < 0.67
+                         else "hi" if cap < 1 else "all"))
+    letters = [c for c in stripped[:200] if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        out.append("upper")
+    if stripped[:1] in _OPEN_QUOTE:
+        out.append("quote")
+    if stripped[:1] in _DASHES:
+        out.append("dash")
+    if last == ":":
+        out.append("colon")
+    if last in "|»›>/":
+        out.append("sep-end")
+    if _SEPARATOR.search(stripped[:300]):
+        out.append("sep")
+    head = stripped[:300]
+    digits = len(_DIGIT.findall(head))
+    if digits:
+        out.append("digits=" + ("few" if digits <= 2 else "many"))
+    if _TIME.search(head):
+        out.append("time")
+    if _YEAR.search(head):
+        out.append("year")
+    if (m := _MD_HEADING.match(raw)) is not None:
+        out.append(f"md-h{min(len(m.group(1)), 3)}")
+    elif _MD_LIST.match(raw):
+        out.append("md-list")
+    if _MD_LINK.search(raw[:3000]):
+        out.append("md-link")
+    if _MD_IMAGE.search(raw[:3000]):
+        out.append("md-img")
+    if raw[:1] in " \t" and raw.strip():
+        out.append("indent")
+    if f.words <= 12:
+        if (m := _FIRST_WORD.search(stripped[:80])) is not None:
+            out.append("fw=" + m.group(0).lower())
+        if (m := _LAST_WORD.search(stripped[-80:])) is not None:
+            out.append("lw=" + m.group(1).lower())
+    return out
+
+
+# Attributes of a neighbour that the line itself sees (prefixed with the offset).
+_CONTEXT_PREFIXES = ("k=", "w=", "term", "quest", "closing", "related", "bullet", "md-h",
+                     "upper", "lower", "url", "md-link")
+
+
+def line_attributes(lines: Sequence[Line], cues: Sequence[Cue]) -> list[list[str]]:
+    """The attributes of every non-blank line (in the order of ``cues``).
+
+    ``lines`` are all the dump's lines (blank ones included) and ``cues`` the cues of its
+    non-blank lines, as :func:`newsdump._cues.line_cues` returns them.
+    """
+    n = len(cues)
+    raws = [lines[c.index].text for c in cues]
+    shapes = [_shape(c, raw) for c, raw in zip(cues, raws, strict=True)]
+    context = [[a for a in s if a.startswith(_CONTEXT_PREFIXES)] for s in shapes]
+    gaps_before = [c.index - (cues[i - 1].index if i else -1) - 1 for i, c in enumerate(cues)]
+    cohesion = _cohesion(cues)
+    repeats_before, repeats_after = _repeats(cues)
+    since_closer = _distance_since(cues, lambda c: c.closer)
+    to_anchor = _distance_to(cues, lambda c: c.kind in (Kind.BYLINE, Kind.DATE))
+    to_prose = _distance_to(cues, lambda c: c.kind is Kind.PROSE and c.features.words >= 15)
+    dense_run = _blank_share(gaps_before)
+
+    out: list[list[str]] = []
+    for i in range(n):
+        attrs = ["bias", *shapes[i]]
+        kind = cues[i].kind.value
+        attrs.append(f"k={kind}|w={shapes[i][1][2:]}")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                attrs.extend(f"{offset}:{a}" for a in context[j])
+            else:
+                attrs.append(f"{offset}:none")
+        if i:
+            attrs.append(f"-1:k={cues[i - 1].kind.value}|k={kind}")
+        if i + 1 < n:
+            attrs.append(f"k={kind}|+1:k={cues[i + 1].kind.value}")
+        attrs.append("gap=" + _bin(gaps_before[i], _GAP_EDGES))
+        if i + 1 < n:
+            attrs.append("gap+1=" + _bin(gaps_before[i + 1], _GAP_EDGES))
+        attrs.append("dense=" + dense_run[i])
+        attrs.append("coh=" + cohesion[i])
+        if repeats_before[i]:
+            attrs.append("seen-before")
+        if repeats_after[i]:
+            attrs.append("seen-after")
+        attrs.append("since-closer=" + since_closer[i])
+        attrs.append("to-anchor=" + to_anchor[i])
+        attrs.append("to-prose=" + to_prose[i])
+        out.append(attrs)
+    return out
+
+
+def _distance_since(cues: Sequence[Cue], test: object) -> list[str]:
+    out: list[str] = []
+    last = -10_000
+    for i, cue in enumerate(cues):
+        out.append(_bin(i - last, _DIST_EDGES) if i - last <= REACH else "far")
+        if test(cue):  # type: ignore[operator]
+            last = i
+    return out
+
+
+def _distance_to(cues: Sequence[Cue], test: object) -> list[str]:
+    out = ["far"] * len(cues)
+    nxt = 10_000_000
+    for i in range(len(cues) - 1, -1, -1):
+        if test(cues[i]):  # type: ignore[operator]
+            nxt = i
+        d = nxt - i
+        out[i] = _bin(d, (0, 1, 2, 3, _LOOKAHEAD, 8)) if d <= REACH else "far"
+    return out
+
+
+def _blank_share(gaps: Sequence[int]) -> list[str]:
+    """How many of the nearby lines have a blank line before them: none, some or all."""
+    n = len(gaps)
+    window = 8
+    has = [1 if g else 0 for g in gaps]
+    out: list[str] = []
+    total = sum(has[: min(n, window + 1)])
+    for i in range(n):
+        lo, hi = i - window, i + window
+        count = hi - max(lo, 0) + 1 - max(0, hi - (n - 1))
+        share = total / count if count else 0.0
+        out.append("none" if share == 0 else "all" if share == 1 else
+                   "most" if share >= 0.5 else "few")
+        if hi + 1 < n:
+            total += has[hi + 1]
+        if lo >= 0:
+            total -= has[lo]
+    return out
+
+
+def _cohesion(cues: Sequence[Cue]) -> list[str]:
+    """Cosine similarity of the words of the lines above and below each line's top edge.
+
+    The two windows slide down one line at a time; their dot product and norms are kept
+    up to date word by word, so the cost is linear in the words of the input.
+    """
+    n = len(cues)
+    bags = [bag(c.features.text) if c.features.words >= 4 else Counter[str]() for c in cues]
+    w = _COHESION_WINDOW
+    above: dict[str, int] = {}
+    below: dict[str, int] = {}
+    state = [0.0, 0.0, 0.0]  # dot product, squared norm above, squared norm below
+
+    def move(counts: Counter[str], side: dict[str, int], other: dict[str, int],
+             sign: int, norm: int) -> None:
+        for k, c in counts.items():
+            c *= sign
+            old = side.get(k, 0)
+            state[0] += c * other.get(k, 0)
+            state[norm] += (old + c) ** 2 - old * old
+            side[k] = old + c
+
+    for j in range(min(n, w)):
+        move(bags[j], below, above, 1, 2)
+    out: list[str] = []
+    for i in range(n):
+        dot, sq_above, sq_below = state
+        if sq_above > 0 and sq_below > 0:
+            sim = dot / math.sqrt(sq_above * sq_below)
+            out.append("0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15
+                       else "hi")
+        else:
+            out.append("none")
+        move(bags[i], below, above, -1, 2)
+        move(bags[i], above, below, 1, 1)
+        if i - w >= 0:
+            move(bags[i - w], above, below, -1, 1)
+        if i + w < n:
+            move(bags[i + w], below, above, 1, 2)
+    return out
+
+
+def _repeats(cues: Sequence[Cue]) -> tuple[list[bool], list[bool]]:
+    """Whether each line's text occurs again within :data:`_REPEAT_REACH` lines above/below."""
+    n = len(cues)
+    before = [False] * n
+    after = [False] * n
+    last: dict[str, int] = {}
+    for i, cue in enumerate(cues):
+        key = cue.features.text.strip().casefold()
+        if not key:
+            continue
+        j = last.get(key)
+        if j is not None and i - j <= _REPEAT_REACH:
+            before[i] = True
+            after[j] = True
+        last[key] = i
+    return before, after

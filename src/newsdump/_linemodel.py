@@ -1,0 +1,158 @@
+"""The learned line model: weights of a linear-chain CRF over line states, and its file.
+
+A *state* is a role plus whether an article starts on the line (``B-title``: a title
+that starts an article; ``I-body``: body inside one). The model scores each non-blank
+line's attributes (:mod:`newsdump._featurize`) for every state and each pair of
+consecutive states; :mod:`newsdump._decode` finds the best sequence. Weights come from
+``newsdump.train`` and live in a small JSON file (gzip-compressed) inside the package;
+loading and scoring need nothing beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from newsdump._model import Role
+
+__all__ = ["FORMAT", "STATES", "LineModel", "ModelError", "default_model", "load_model"]
+
+FORMAT = 1
+"""The model file format this version reads and writes."""
+
+STATES: tuple[tuple[Role, bool], ...] = tuple(
+    (role, start) for role in Role for start in (True, False)
+)
+"""Every state, in model order: ``(role, starts_article)``."""
+
+
+def state_name(state: tuple[Role, bool]) -> str:
+    """``B-title`` for a title that starts an article, ``I-body`` for body inside one."""
+    return ("B-" if state[1] else "I-") + state[0].value
+
+
+_INDEX = {state_name(s): k for k, s in enumerate(STATES)}
+
+
+class ModelError(ValueError):
+    """A model file that cannot be read: not gzip JSON, another format, bad weights."""
+
+
+@attrs.frozen(slots=True)
+class LineModel:
+    """Trained weights: per attribute the states it speaks for, and the transitions.
+
+    ``weights[attribute]`` pairs state indices with weights; ``transitions[i][j]`` scores
+    state ``j`` right after state ``i``; ``info`` records what the model was trained on.
+    """
+
+    weights: Mapping[str, tuple[tuple[int, float], ...]] = attrs.field(eq=False)
+    transitions: tuple[tuple[float, ...], ...]
+    info: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[float]]:
+        """The score of every state for every line."""
+        n_states = len(STATES)
+        weights = self.weights
+        out: list[list[float]] = []
+        for attrs_ in attributes:
+            scores = [0.0] * n_states
+            for a in attrs_:
+                pairs = weights.get(a)
+                if pairs:
+                    for k, w in pairs:
+                        scores[k] += w
+            out.append(scores)
+        return out
+
+    def strongest(self, attributes: Sequence[str], state: int, count: int = 2) -> list[str]:
+        """The attributes that speak most for ``state`` on a line, strongest first."""
+        scored: list[tuple[float, str]] = []
+        for a in attributes:
+            for k, w in self.weights.get(a, ()):
+                if k == state and w > 0:
+                    scored.append((w, a))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return [a for _, a in scored[:count]]
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as the JSON object its file holds (keys sorted by the writer)."""
+        names = [state_name(s) for s in STATES]
+        return {
+            "format": FORMAT,
+            "states": names,
+            "transitions": [[round(w, 4) for w in row] for row in self.transitions],
+            "weights": {
+                a: [[names[k], round(w, 4)] for k, w in pairs]
+                for a, pairs in sorted(self.weights.items())
+            },
+            "info": dict(self.info),
+        }
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the model as gzip-compressed JSON; the same model gives the same bytes."""
+        data = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        with open(path, "wb") as raw, gzip.GzipFile(
+            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
+        ) as out:
+            out.write(data)
+
+
+def _from_json(data: Any, where: str) -> LineModel:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        msg = f"{where}: not a newsdump model of format {FORMAT}"
+        raise ModelError(msg)
+    try:
+        names = [str(s) for s in data["states"]]
+        if sorted(names) != sorted(_INDEX):
+            msg = f"{where}: the model's states differ from this version's"
+            raise ModelError(msg)
+        order = [_INDEX[s] for s in names]
+        size = len(STATES)
+        transitions = [[0.0] * size for _ in range(size)]
+        for i, row in enumerate(data["transitions"]):
+            for j, w in enumerate(row):
+                transitions[order[i]][order[j]] = float(w)
+        weights = {
+            str(a): tuple((_INDEX[str(s)], float(w)) for s, w in pairs)
+            for a, pairs in data["weights"].items()
+        }
+        info = dict(data.get("info") or {})
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        if isinstance(exc, ModelError):
+            raise
+        msg = f"{where}: malformed model ({type(exc).__name__}: {exc})"
+        raise ModelError(msg) from exc
+    return LineModel(weights=weights, transitions=tuple(tuple(r) for r in transitions), info=info)
+
+
+def load_model(path: str | os.PathLike[str]) -> LineModel:
+    """Read a model file written by :meth:`LineModel.save` (``newsdump train``).
+
+    Raises :class:`ModelError` with one line when the file is not such a model, and
+    :class:`OSError` when it cannot be read.
+    """
+    try:
+        with gzip.open(path, "rb") as stream:
+            raw = stream.read()
+        data = json.loads(raw.decode("utf-8"))
+    except (gzip.BadGzipFile, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        msg = f"{os.fspath(path)}: not a newsdump model (gzip JSON): {exc}"
+        raise ModelError(msg) from exc
+    return _from_json(data, os.fspath(path))
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> LineModel:
+    """The model shipped with the package."""
+    ref = resources.files("newsdump").joinpath("data/model.json.gz")
+    with resources.as_file(ref) as path:
+        return load_model(path)

@@ -1,0 +1,247 @@
+"""Train the line model from annotated dumps: ``python -m newsdump.train``.
+
+Needs the ``train`` extra (``pip install "newsdump[train]"``, which brings
+python-crfsuite). Each gold directory holds ``dumps/X.txt`` and ``gold/X.json`` in the
+format of :mod:`newsdump.scoring`. The articles are cut out and recombined into new
+dumps (new orders, blank lines added or removed, articles glued end to start), every
+non-blank line becomes its attributes (:mod:`newsdump._featurize`), and a linear-chain
+CRF is fitted by L-BFGS. Attributes seen on fewer than ``--min-sites`` sites are
+dropped, so that nothing peculiar to one site is learned. Training is deterministic:
+the same data and options give the same model file, byte for byte; the file records
+what it was trained on.
+
+Pass ``--base`` to start from the shipped model: its decision for every line becomes
+one more attribute, so a few annotated dumps of your own correct it rather than
+replace it. The figures in ``docs/how-to/adapt.md`` show what that buys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsdump._goldset import Piece, Sample, compose, load_pieces, recombine
+from newsdump._linemodel import STATES, LineModel, default_model, state_name
+from newsdump._parse import analyse
+from newsdump._rules import Rules
+
+__all__ = ["Options", "featurize", "fit", "main", "samples_from", "train"]
+
+Sequence_ = tuple[list[list[str]], list[str], list[str]]
+"""Attributes per line, state names per line, site per line."""
+
+
+class Options:
+    """Training settings (the defaults are the shipped model's)."""
+
+    c1: float = 0.05
+    c2: float = 0.01
+    iterations: int = 120
+    min_sites: int = 3
+    rounds: int = 2
+    seed: int = 20261201
+
+    def __init__(self, **values: Any) -> None:
+        """Override any default by keyword."""
+        for key, value in values.items():
+            if not hasattr(Options, key):
+                msg = f"unknown training option: {key}"
+                raise TypeError(msg)
+            setattr(self, key, value)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings, for the model file."""
+        return {k: getattr(self, k) for k in ("c1", "c2", "iterations", "min_sites", "rounds",
+                                              "seed")}
+
+
+def samples_from(pieces: Sequence[Piece], options: Options, *, trainable_only: bool = True
+                 ) -> list[Sample]:
+    """Recombined training dumps from pieces (only those a shipped model may learn from)."""
+    usable = [p for p in pieces if p.trainable or not trainable_only]
+    return recombine(usable, seed=options.seed, rounds=options.rounds)
+
+
+def _line_sites(sample: Sample) -> list[str]:
+    sites: list[str] = []
+    piece = -1
+    for _, start in sample.labels:
+        if start:
+            piece += 1
+        sites.append(sample.sites[max(piece, 0)])
+    return sites
+
+
+def featurize(sample: Sample, base: LineModel | None = None) -> Sequence_:
+    """The attributes and gold states of a sample's non-blank lines, and their sites."""
+    rules = _RULES
+    _, cues, attributes = analyse(sample.text, rules, None)
+    if len(cues) != len(sample.labels):
+        msg = f"{sample.name}: {len(cues)} non-blank lines but {len(sample.labels)} labels"
+        raise ValueError(msg)
+    if base is not None:
+        _add_base(attributes, base, cues)
+    names = [state_name((role, start)) for role, start in sample.labels]
+    return attributes, names, _line_sites(sample)
+
+
+def _add_base(attributes: list[list[str]], base: LineModel, cues: Sequence[Any]) -> None:
+    from newsdump._decode import decode  # noqa: PLC0415
+
+    decoded = decode([c.index for c in cues], base.emissions(attributes), base.transitions,
+                     allowed=[None] * len(cues), first_starts=True)
+    for attrs_, state in zip(attributes, decoded.states, strict=True):
+        attrs_.append("base=" + state_name(STATES[state]))
+
+
+_RULES = Rules()
+
+
+def _featurize_all(samples: Sequence[Sample], base: LineModel | None, jobs: int
+                   ) -> list[Sequence_]:
+    if jobs <= 1 or len(samples) < 4:
+        return [featurize(s, base) for s in samples]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(featurize, samples, [base] * len(samples), chunksize=4))
+
+
+def fit(data: Iterable[Sequence_], options: Options, info: dict[str, Any]) -> LineModel:
+    """Fit a CRF to featurized sequences and return it as a :class:`LineModel`."""
+    try:
+        import pycrfsuite  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        msg = 'training needs the train extra: pip install "newsdump[train]"'
+        raise SystemExit(msg) from exc
+    data = list(data)
+    sites: dict[str, set[str]] = {}
+    for attributes, _, line_sites in data:
+        for attrs_, site in zip(attributes, line_sites, strict=True):
+            for a in attrs_:
+                seen = sites.setdefault(a, set())
+                if len(seen) < options.min_sites:
+                    seen.add(site)
+    keep = {a for a, s in sites.items() if len(s) >= options.min_sites}
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params({
+        "c1": options.c1,
+        "c2": options.c2,
+        "max_iterations": options.iterations,
+        "feature.possible_transitions": True,
+    })
+    lines = 0
+    for attributes, names, _ in data:
+        trainer.append([[a for a in attrs_ if a in keep] for attrs_ in attributes], names)
+        lines += len(names)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "model.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        crf = tagger.info()
+        tagger.close()
+    index = {state_name(s): k for k, s in enumerate(STATES)}
+    size = len(STATES)
+    transitions = [[0.0] * size for _ in range(size)]
+    for (a, b), w in crf.transitions.items():
+        transitions[index[a]][index[b]] = round(float(w), 4)
+    weights: dict[str, list[tuple[int, float]]] = {}
+    for (attr, label), w in crf.state_features.items():
+        w = round(float(w), 4)
+        if w:
+            weights.setdefault(attr, []).append((index[label], w))
+    info = {**info, "lines": lines, "sequences": len(data), "options": options.as_dict(),
+            "attributes": len(weights)}
+    return LineModel(
+        weights={a: tuple(sorted(p)) for a, p in sorted(weights.items())},
+        transitions=tuple(tuple(r) for r in transitions),
+        info=info,
+    )
+
+
+def gold_pieces(directories: Sequence[Path]) -> list[Piece]:
+    """The pieces of gold directories, each holding ``dumps/`` and ``gold/``."""
+    out: list[Piece] = []
+    for directory in directories:
+        out.extend(load_pieces(directory / "dumps", directory / "gold", group=directory.name))
+    return out
+
+
+def train(
+    pieces: Sequence[Piece],
+    options: Options,
+    *,
+    extra: Sequence[Sample] = (),
+    base: LineModel | None = None,
+    jobs: int = 2,
+    info: dict[str, Any] | None = None,
+) -> LineModel:
+    """Train a model on recombined pieces plus ``extra`` samples taken as they are."""
+    samples = samples_from(pieces, options) + list(extra)
+    data = _featurize_all(samples, base, jobs)
+    meta = dict(info or {})
+    meta.setdefault("articles", sum(1 for p in pieces if p.trainable))
+    meta.setdefault("sites", len({p.site for p in pieces if p.trainable}))
+    meta["base"] = bool(base)
+    return fit(data, options, meta)
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m newsdump.train",
+        description="Train a newsdump line model from gold-annotated dumps.",
+    )
+    parser.add_argument("gold", nargs="+", type=Path,
+                        help="directories with dumps/ and gold/ (the scoring format)")
+    parser.add_argument("-o", "--output", required=True, help="model file to write")
+    parser.add_argument("--base", action="store_true",
+                        help="start from the shipped model (its decisions become attributes)")
+    parser.add_argument("--rounds", type=int, default=Options.rounds,
+                        help="recombined copies of each article (default: %(default)s)")
+    parser.add_argument("--iterations", type=int, default=Options.iterations,
+                        help="L-BFGS iterations (default: %(default)s)")
+    parser.add_argument("--min-sites", type=int, default=Options.min_sites,
+                        help="drop attributes seen on fewer sites (default: %(default)s)")
+    parser.add_argument("--include-research", action="store_true",
+                        help="also learn from research-only sources (not for shipped weights)")
+    parser.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; 2 on a usage error."""
+    args = _arguments(argv)
+    for directory in args.gold:
+        if not (directory / "dumps").is_dir() or not (directory / "gold").is_dir():
+            print(f"newsdump train: error: {directory} has no dumps/ and gold/ folders",
+                  file=sys.stderr)
+            return 2
+    pieces = gold_pieces(args.gold)
+    if args.include_research:
+        pieces = [p if p.trainable else _trainable(p) for p in pieces]
+    if not pieces:
+        print("newsdump train: error: no annotated article found", file=sys.stderr)
+        return 2
+    options = Options(rounds=args.rounds, iterations=args.iterations, min_sites=args.min_sites)
+    base = default_model() if args.base else None
+    model = train(pieces, options, base=base, jobs=args.jobs,
+                  info={"gold": [d.name for d in args.gold]})
+    model.save(args.output)
+    print(f"wrote {args.output}: {model.info['attributes']} attributes, "
+          f"{model.info['lines']} lines of {model.info['articles']} articles")
+    return 0
+
+
+def _trainable(piece: Piece) -> Piece:
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(piece, trainable=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
