@@ -188,13 +188,17 @@ class Rules:
         default=_tables.BOILERPLATE_PHRASES, converter=_tuple
     )
     """Phrases that mark a short line as boilerplate wherever they occur in it
-    (newsletter, subscription and donation appeals, share prompts, copyright)."""
+    (newsletter, subscription and donation appeals, share prompts, copyright). An entry
+    you add marks any line of at most ``max_boilerplate_words`` words holding it; a
+    default entry also needs the line to address the reader, open with a verb, hold a
+    link or have at most 8 words (prose uses many of them: "the newsletter")."""
 
     closing_phrases: tuple[str, ...] = attrs.field(
         default=_tables.CLOSING_PHRASES, converter=_tuple
     )
     """Boilerplate that closes an article (``Read the original article on <publisher>``):
-    the next content line starts a new article."""
+    the next content line starts a new article. An entry you add applies to lines of at
+    most ``max_boilerplate_words`` words, a default entry to lines of at most 20."""
 
     related_markers: tuple[str, ...] = attrs.field(
         default=_tables.RELATED_MARKERS, converter=_tuple
@@ -251,7 +255,8 @@ class Rules:
     """The longest byline, in words."""
 
     max_boilerplate_words: int = 40
-    """Phrase-table matches mark a line as boilerplate only when it is at most this long."""
+    """Phrase tables (and the other line-local cues: links, copyright lines, markup)
+    mark a line as boilerplate only when it has at most this many words."""
 
     min_repeat_chars: int = 40
     """Lines of at least this many characters that recur verbatim are injected text."""
