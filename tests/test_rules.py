@@ -28,6 +28,7 @@ from newsdump._boilerplate import local_boilerplate
 from newsdump._captions import caption_cue
 from newsdump._features import line_features, patterns
 from newsdump._phrases import compile_phrases, normalize
+from newsdump._rules import _check_table
 
 
 class TestRules:
@@ -163,7 +164,11 @@ class TestValidation:
     def test_tables_take_lists_and_keep_defaults_valid(self, name: str) -> None:
         """Every table takes a list (stored as a tuple) and its defaults pass validation."""
         assert _make(name, ["an entry"]) == _make(name, ("an entry",))
-        assert getattr(Rules(), name), f"{name} has no default entries"
+        default = getattr(Rules(), name)
+        assert default, f"{name} has no default entries"
+        # Rules() skips checking a default table (it is made on hot paths); check it here.
+        _check_table(name, default)
+        assert _make(name, list(default)) == Rules()
 
     @pytest.mark.parametrize(
         ("kwargs", "message"),

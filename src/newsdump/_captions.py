@@ -23,6 +23,8 @@ from newsdump._rules import Rules
 
 __all__ = ["caption_cue", "parse_caption"]
 
+_DEFAULT_RULES = Rules()
+
 _FLAGS = regex.VERSION1
 _WORD = r"[\p{Lu}\p{N}©][\p{L}\p{N}.'’&-]*+"
 _LINK = r"(?:via|for|of|the|and|de|da|del|van|von|la|le|du|y)"
@@ -104,7 +106,7 @@ def parse_caption(text: str, *, rules: Rules | None = None) -> Caption:
     Either part is ``None`` when absent; ``file_photo`` is true for ``FILE PHOTO:``
     openers and ``…/File Photo`` or ``…, File)`` credits.
     """
-    rules = rules or Rules()
+    rules = rules or _DEFAULT_RULES
     line = normalize(text)
     file_photo = bool(_FILE.search(line))
     body = _strip_opener(line, rules)

@@ -19,6 +19,8 @@ from newsdump._rules import Rules
 
 __all__ = ["parse_credit"]
 
+_DEFAULT_RULES = Rules()
+
 _FLAGS = regex.VERSION1
 _NAME_WORD = r"\p{Lu}[\p{L}'’.-]*+"
 _PARTICLE = r"(?:de|da|del|der|van|von|la|le|du|bin|al|el|dos|di)"
@@ -111,7 +113,7 @@ def parse_credit(text: str, *, rules: Rules | None = None) -> Credit | None:
     editing verbs, ``contributors`` the people of contributor lines, sign-offs and bios;
     an agency or publication never counts as a person.
     """
-    rules = rules or Rules()
+    rules = rules or _DEFAULT_RULES
     line = normalize(text)
     if not line or len(line) > _MAX_CREDIT_CHARS:
         return None

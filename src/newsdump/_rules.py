@@ -88,7 +88,8 @@ def _check_table(name: str, value: Any) -> None:
 
 
 def _table(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _check_table(attribute.name, value)
+    if value is not attribute.default:  # the defaults are valid (tested), and Rules() hot
+        _check_table(attribute.name, value)
 
 
 def _count(minimum: int) -> _Validator:
