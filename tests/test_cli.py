@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -224,9 +228,7 @@ class TestRulesOption:
     def test_toml(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """--rules FILE (TOML) extends the tables: the app line becomes boilerplate."""
         path = _write(tmp_path / "short.txt", SHORT)
-        rules = _write(
-            tmp_path / "rules.toml", f'[extend]\nboilerplate_lines = ["{APP_LINE}"]\n'
-        )
+        rules = _write(tmp_path / "rules.toml", f'[extend]\nboilerplate_lines = ["{APP_LINE}"]\n')
         assert main(["parse", "--include-lines", path]) == 0
         (before,) = _records(capsys.readouterr().out)
         assert main(["parse", "--include-lines", "--rules", rules, path]) == 0
@@ -419,3 +421,451 @@ class TestProcess:
             result = _run("parse", "--jobs", value, SEED)
             assert result.returncode == 2
             assert b"--jobs: not a number of processes" in result.stderr
+
+
+def _listing(directory: Path) -> list[str]:
+    """Every file under ``directory``, relative, sorted (temporary files would show)."""
+    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*") if p.is_file())
+
+
+class TestOutputNeverClobbersInput:
+    @pytest.mark.parametrize("command", ["parse", "show"])
+    def test_output_is_the_input(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+    ) -> None:
+        """-o naming the input is refused (status 2, one line); the input is untouched."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        assert main([command, "-o", path, path]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"newsdump: error: -o {path} is also an input")
+        assert err.count("\n") == 1
+        assert Path(path).read_text(encoding="utf-8") == SHORT
+
+    def test_output_among_the_inputs(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """`-o out.txt a.txt out.txt` is refused before anything is read or written."""
+        a = _write(tmp_path / "a.txt", SHORT)
+        out = _write(tmp_path / "out.txt", "old output\n")
+        assert main(["parse", "-f", "text", "-o", out, a, out]) == 2
+        assert "is also an input" in capsys.readouterr().err
+        assert Path(out).read_text(encoding="utf-8") == "old output\n"
+
+    @pytest.mark.parametrize("link_is", ["output", "input"])
+    def test_symlinks(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, link_is: str
+    ) -> None:
+        """A symlink to the input, as -o or as the input, is the same file: refused."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        link = tmp_path / "link.txt"
+        link.symlink_to(path)
+        output, given = (str(link), path) if link_is == "output" else (path, str(link))
+        assert main(["parse", "-o", output, given]) == 2
+        assert "is also an input" in capsys.readouterr().err
+        assert Path(path).read_text(encoding="utf-8") == SHORT
+
+    def test_hard_link(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A hard link to the input is refused too."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        os.link(path, tmp_path / "b.txt")
+        assert main(["show", "-o", str(tmp_path / "b.txt"), path]) == 2
+        assert Path(path).read_text(encoding="utf-8") == SHORT
+
+    def test_replaced_on_success(self, tmp_path: Path) -> None:
+        """A successful run replaces the file, keeping its permissions; no temporary is left."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        out = tmp_path / "out" / "records.jsonl"
+        out.parent.mkdir()
+        out.write_text("old\n", encoding="utf-8")
+        out.chmod(0o640)
+        assert main(["parse", "-o", str(out), path]) == 0
+        (record,) = _records(out.read_text(encoding="utf-8"))
+        assert record["authors"] == ["Maria Lopez"]
+        assert out.stat().st_mode & 0o777 == 0o640
+        assert _listing(out.parent) == ["records.jsonl"]
+
+    def test_written_through_a_symlink(self, tmp_path: Path) -> None:
+        """-o naming a symlink replaces the file it points to; the link stays a link."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        real = tmp_path / "real.jsonl"
+        real.write_text("old\n", encoding="utf-8")
+        link = tmp_path / "link.jsonl"
+        link.symlink_to(real)
+        assert main(["parse", "-o", str(link), path]) == 0
+        assert link.is_symlink()
+        assert _records(real.read_text(encoding="utf-8"))[0]["title"]
+
+    def test_failed_run_keeps_the_old_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """When an input fails, -o is left as it was, with a note saying so."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        out = _write(tmp_path / "out.jsonl", "old\n")
+        assert main(["parse", "-o", out, path, str(tmp_path / "missing.txt")]) == 1
+        err = capsys.readouterr().err
+        assert f"newsdump: {out}: left unchanged, as 1 of 2 inputs failed\n" in err
+        assert Path(out).read_text(encoding="utf-8") == "old\n"
+        assert _listing(tmp_path) == ["a.txt", "out.jsonl"]
+
+    def test_interrupted_run_keeps_the_old_file(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """Ctrl-C after some output: status 130, the old file intact, no temporary left."""
+        from newsdump import _cli  # noqa: PLC0415
+        from newsdump._parallel import Chunk  # noqa: PLC0415
+
+        def interrupted(*args: object, **kwargs: object) -> Any:
+            yield Chunk(('{"partial": true}\n',), 10)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_cli, "parallel_events", interrupted)
+        path = _write(tmp_path / "a.txt", SHORT)
+        out = _write(tmp_path / "out.jsonl", "old\n")
+        assert main(["parse", "-o", out, path]) == 130
+        assert Path(out).read_text(encoding="utf-8") == "old\n"
+        assert _listing(tmp_path) == ["a.txt", "out.jsonl"]
+
+    def test_terminated_process_keeps_the_old_file(self, tmp_path: Path) -> None:
+        """SIGTERM in the middle of a run (input still arriving): old file kept, no temporary."""
+        out = _write(tmp_path / "out.jsonl", "old\n")
+        environ = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        with subprocess.Popen(
+            [sys.executable, "-m", "newsdump", "parse", "-o", out, "-"],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=environ,
+        ) as process:
+            assert process.stdin is not None
+            process.stdin.write(SHORT.encode("utf-8") * 50)
+            process.stdin.flush()
+            deadline = time.monotonic() + 60
+            while len(_listing(tmp_path)) < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)  # wait for the temporary output file
+            assert len(_listing(tmp_path)) == 2
+            process.terminate()
+            _, err = process.communicate(timeout=60)
+        assert process.returncode == 128 + signal.SIGTERM
+        assert b"Traceback" not in err
+        assert Path(out).read_text(encoding="utf-8") == "old\n"
+        assert _listing(tmp_path) == ["out.jsonl"]
+
+
+class TestShowStreams:
+    def test_several_files_and_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """`show` takes several files and -, each under a ==> name <== header."""
+        path = _write(tmp_path / "short.txt", SHORT)
+        fake = io.TextIOWrapper(io.BytesIO(SHORT.encode("utf-8")), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", fake)
+        assert main(["show", path, str(SEED_PATH), "-"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"==> {path} <==\n")
+        assert f"\n\n==> {SEED_PATH} <==\n" in out
+        assert "\n\n==> <stdin> <==\n" in out
+        listings = [part.split("\n", 1)[1].rstrip("\n") for part in out.split("==> ")[1:]]
+        assert listings[0] == listings[2]  # short.txt and the same text on stdin
+
+    def test_every_line_once(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Leading, between and trailing blank lines are listed too, by number."""
+        text = "\n\n" + SHORT + "\n \n" + SHORT + "\n\n"
+        path = _write(tmp_path / "blanks.txt", text)
+        assert main(["show", path]) == 0
+        lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("──")]
+        assert [int(line.split()[0]) for line in lines] == list(range(1, text.count("\n") + 1))
+        dump = newsdump.parse(text)
+        assert [line.split()[1:2] for line in lines] == [
+            [line.role.value] if line.role else [] for line in dump.lines
+        ]
+
+    @pytest.mark.parametrize("command", ["parse", "show"])
+    @pytest.mark.parametrize("content", ["", "\n  \n"], ids=["empty", "blank"])
+    def test_empty_input_note(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, content: str
+    ) -> None:
+        """An input with no articles: a one-line note on stderr, status 0; none with -q."""
+        path = _write(tmp_path / "empty.txt", content)
+        assert main([command, path]) == 0
+        assert capsys.readouterr().err == f"newsdump: {path}: empty input (no articles)\n"
+        assert main([command, "--quiet", path]) == 0
+        assert capsys.readouterr().err == ""
+
+    def test_empty_stdin_note_with_jobs(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The note names <stdin>, and comes with --jobs too."""
+        result = _run("parse", "-j", "2", "-", SEED)
+        assert result.returncode == 0
+        assert result.stderr == b"newsdump: <stdin>: empty input (no articles)\n"
+
+    def test_failures_among_files(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A missing file among several: one line for it, a summary, status 1."""
+        missing = str(tmp_path / "gone.txt")
+        assert main(["show", missing, str(SEED_PATH)]) == 1
+        captured = capsys.readouterr()
+        assert captured.err == (
+            f"newsdump: {missing}: no such file\nnewsdump: 1 of 2 inputs failed\n"
+        )
+        assert f"==> {SEED_PATH} <==" in captured.out
+
+    def test_shell_glob(self) -> None:
+        """`newsdump show seeds/*.txt` (several files) works as a process."""
+        seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
+        result = _run("show", *seeds)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.count(b"\n==> ") == len(seeds) - 1
+
+    @pytest.mark.slow
+    def test_memory_is_flat(self, tmp_path: Path) -> None:
+        """`show` on a 20 MB dump peaks far below the text's size times parse's 36."""
+        one = SEED_PATH.read_bytes() + b"\n"
+        big = tmp_path / "big.txt"
+        with big.open("wb") as stream:
+            for _ in range(20_000_000 // len(one) + 1):
+                stream.write(one)
+        code = (
+            "import resource, subprocess, sys\n"
+            "subprocess.run([sys.executable, '-m', 'newsdump', 'show', '-o', sys.argv[2],"
+            " sys.argv[1]], check=True)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        )
+        environ = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(big), str(tmp_path / "listing.txt")],
+            capture_output=True,
+            check=True,
+            env=environ,
+        )
+        peak_mb = int(result.stdout) / 1024  # ru_maxrss is in KiB on Linux
+        assert peak_mb < 150, peak_mb
+
+
+class TestOptionsThatDoNothing:
+    @pytest.mark.parametrize(
+        ("args", "problem"),
+        [
+            (["--include-lines", "-f", "text"], "--include-lines has no effect with --format text"),
+            (["--include-lines", "-f", "markdown"], "--include-lines has no effect"),
+            (["--overwrite"], "--overwrite has no effect without --output-dir"),
+            (["--glob", "*.md"], "--glob has no effect without --input-dir"),
+            (["--output-dir", "out"], "--output-dir needs --input-dir"),
+        ],
+    )
+    def test_refused(
+        self, capsys: pytest.CaptureFixture[str], args: list[str], problem: str
+    ) -> None:
+        """An option without effect in that combination: status 2, one line naming it."""
+        assert main(["parse", *args, str(SEED_PATH)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith(f"newsdump: error: {problem}")
+        assert captured.err.count("\n") == 1
+
+    def test_no_input(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`newsdump parse` without a file or --input-dir is a usage error."""
+        assert main(["parse"]) == 2
+        assert "give a FILE, - for standard input, or --input-dir" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("value", ["1.5", "-0.1", "nan", "high"])
+    def test_bad_min_confidence(self, capsys: pytest.CaptureFixture[str], value: str) -> None:
+        """--min-confidence outside 0..1 is a usage error."""
+        assert main(["parse", "--min-confidence", value, str(SEED_PATH)]) == 2
+        assert "not a confidence from 0 to 1" in capsys.readouterr().err
+
+
+class TestMinConfidence:
+    def test_filters_articles(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Only articles with confidence >= X are written; indexes stay the input's."""
+        from newsdump._stream import iter_articles  # noqa: PLC0415
+
+        def graded(*args: Any, **kwargs: Any) -> Any:
+            for article in iter_articles(*args, **kwargs):
+                yield attrs.evolve(article, confidence=(article.index % 4) / 4)
+
+        monkeypatch.setattr("newsdump._parallel.iter_articles", graded)
+        assert main(["parse", str(SEED_PATH)]) == 0
+        every = _records(capsys.readouterr().out)
+        assert main(["parse", "--min-confidence", "0.5", str(SEED_PATH)]) == 0
+        kept = _records(capsys.readouterr().out)
+        assert kept == [r for r in every if r["confidence"] >= 0.5]
+        assert {r["index"] % 4 for r in kept} == {2, 3}
+
+    def test_same_with_jobs(self) -> None:
+        """--min-confidence gives the same bytes with -j 1 and -j 2."""
+        files = [SEED, "seeds/000_5dbf9c5340639723.txt"]
+        one = _run("parse", "--min-confidence", "0.5", *files)
+        two = _run("parse", "-j", "2", "--min-confidence", "0.5", *files)
+        assert one.returncode == two.returncode == 0
+        assert one.stdout == two.stdout
+        assert one.stdout
+
+
+class TestCSV:
+    def test_rows_match_the_records(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """-f csv: a header, then one row per article with the record's values."""
+        assert main(["parse", str(SEED_PATH)]) == 0
+        records = _records(capsys.readouterr().out)
+        assert main(["parse", "-f", "csv", str(SEED_PATH)]) == 0
+        out = capsys.readouterr().out
+        rows = list(csv.DictReader(io.StringIO(out, newline="")))
+        assert len(rows) == len(records)
+        for row, record in zip(rows, records, strict=True):
+            assert list(row) == list(record)
+            assert row["title"] == (record["title"] or "")
+            assert int(row["first_line"]) == record["first_line"]
+            assert float(row["confidence"]) == record["confidence"]
+            assert json.loads(row["authors"]) == record["authors"]
+            assert json.loads(row["bylines"]) == record["bylines"]
+
+    def test_include_lines(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """With --include-lines a last column holds the lines as JSON."""
+        path = _write(tmp_path / "short.txt", SHORT)
+        assert main(["parse", "-f", "csv", "--include-lines", path]) == 0
+        (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out, newline=""))
+        lines = json.loads(row["lines"])
+        assert [line["role"] for line in lines][:2] == ["title", "byline"]
+        assert lines[0]["confidence"] == 1.0
+
+    def test_empty_input_has_a_header(self, tmp_path: Path) -> None:
+        """An empty input gives the header row alone."""
+        path = _write(tmp_path / "empty.txt", "")
+        out = tmp_path / "out.csv"
+        assert main(["parse", "-q", "-f", "csv", "-o", str(out), path]) == 0
+        assert out.read_text(encoding="utf-8").startswith("source,index,first_line,")
+        assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+class TestDirectories:
+    @pytest.fixture
+    def tree(self, tmp_path: Path) -> Path:
+        """in/a.txt, in/sub/b.txt (the seed), in/sub/empty.txt, and files left out."""
+        root = tmp_path / "in"
+        (root / "sub").mkdir(parents=True)
+        (root / ".cache").mkdir()
+        _write(root / "a.txt", SHORT)
+        _write(root / "sub" / "b.txt", SEED_PATH.read_bytes())
+        _write(root / "sub" / "empty.txt", "")
+        _write(root / "notes.md", SHORT)
+        _write(root / ".hidden.txt", SHORT)
+        _write(root / ".cache" / "c.txt", SHORT)
+        return root
+
+    def test_mirrors_the_tree(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, tree: Path
+    ) -> None:
+        """One output per input, folders mirrored, named by format; records as for FILE."""
+        out = tmp_path / "out"
+        assert main(["parse", "--input-dir", str(tree), "--output-dir", str(out)]) == 0
+        sub = tree / "sub"
+        assert (
+            capsys.readouterr().err == f"newsdump: {sub / 'empty.txt'}: empty input (no articles)\n"
+        )
+        assert _listing(out) == ["a.jsonl", "sub/b.jsonl", "sub/empty.jsonl"]
+        assert main(["parse", str(sub / "b.txt")]) == 0
+        assert (out / "sub" / "b.jsonl").read_text(encoding="utf-8") == capsys.readouterr().out
+        assert (out / "sub" / "empty.jsonl").read_text(encoding="utf-8") == ""
+
+    @pytest.mark.parametrize(
+        ("fmt", "ext"), [("csv", ".csv"), ("markdown", ".md"), ("json", ".json"), ("text", ".txt")]
+    )
+    def test_extension_by_format(self, tmp_path: Path, tree: Path, fmt: str, ext: str) -> None:
+        """The output's extension follows --format."""
+        out = tmp_path / "out"
+        args = ["parse", "-q", "-f", fmt, "--input-dir", str(tree), "--output-dir", str(out)]
+        assert main(args) == 0
+        assert _listing(out) == [f"a{ext}", f"sub/b{ext}", f"sub/empty{ext}"]
+
+    def test_existing_outputs_skipped(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, tree: Path
+    ) -> None:
+        """A second run skips inputs whose output exists, with a note; --overwrite redoes them."""
+        out = tmp_path / "out"
+        args = ["parse", "-q", "--input-dir", str(tree), "--output-dir", str(out)]
+        assert main(args) == 0
+        (out / "a.jsonl").write_text("kept\n", encoding="utf-8")
+        (out / "sub" / "b.jsonl").unlink()
+        assert main(args[:1] + args[2:]) == 0
+        err = capsys.readouterr().err
+        assert err == (
+            f"newsdump: skipped 2 of 3 inputs whose output exists in {out} "
+            "(give --overwrite to replace them)\n"
+        )
+        assert (out / "a.jsonl").read_text(encoding="utf-8") == "kept\n"
+        assert (out / "sub" / "b.jsonl").stat().st_size > 0
+        assert main([*args, "--overwrite"]) == 0
+        assert (out / "a.jsonl").read_text(encoding="utf-8") != "kept\n"
+
+    def test_output_dir_that_would_overwrite_inputs(
+        self, capsys: pytest.CaptureFixture[str], tree: Path
+    ) -> None:
+        """--output-dir equal to --input-dir with -f text would write a.txt over a.txt: refused."""
+        args = ["parse", "-f", "text", "--input-dir", str(tree), "--output-dir", str(tree)]
+        assert main([*args, "--overwrite"]) == 2
+        err = capsys.readouterr().err
+        assert err == (
+            f"newsdump: error: --output-dir would write {tree / 'a.txt'}, which is the input "
+            f"{tree / 'a.txt'}; give another --output-dir\n"
+        )
+        assert (tree / "a.txt").read_text(encoding="utf-8") == SHORT
+
+    def test_output_dir_inside_input_dir(self, tmp_path: Path, tree: Path) -> None:
+        """An output folder inside the input folder is not read as input on the next run."""
+        out = tree / "parsed"
+        args = ["parse", "-q", "-f", "text", "--input-dir", str(tree), "--output-dir", str(out)]
+        assert main(args) == 0
+        assert main([*args, "--overwrite"]) == 0
+        assert _listing(out) == ["a.txt", "sub/b.txt", "sub/empty.txt"]
+
+    def test_failed_input_has_no_output(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, tree: Path
+    ) -> None:
+        """An input that fails leaves no output (the old one stays); the others are written."""
+        _write(tree / "sub" / "latin1.txt", LATIN1)
+        out = tmp_path / "out"
+        assert main(["parse", "-q", "--input-dir", str(tree), "--output-dir", str(out)]) == 1
+        assert _listing(out) == ["a.jsonl", "sub/b.jsonl", "sub/empty.jsonl"]
+
+    def test_input_dir_alone_writes_one_stream(
+        self, capsys: pytest.CaptureFixture[str], tree: Path
+    ) -> None:
+        """--input-dir without --output-dir: every found file into stdout (or -o), in order."""
+        assert main(["parse", "-q", "--input-dir", str(tree)]) == 0
+        sources = {r["source"] for r in _records(capsys.readouterr().out)}
+        assert sources == {str(tree / "a.txt"), str(tree / "sub" / "b.txt")}
+        assert main(["parse", "-q", "--glob", "*.md", "--input-dir", str(tree)]) == 0
+        assert {r["source"] for r in _records(capsys.readouterr().out)} == {str(tree / "notes.md")}
+
+    def test_no_files_found(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A folder without matching files: a note, status 0."""
+        assert (
+            main(["parse", "--input-dir", str(tmp_path), "--output-dir", str(tmp_path / "o")]) == 0
+        )
+        assert capsys.readouterr().err == f"newsdump: no files matching '*.txt' under {tmp_path}\n"
+
+    def test_not_a_directory(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--input-dir naming a file is a usage error."""
+        assert main(["parse", "--input-dir", str(SEED_PATH)]) == 2
+        assert (
+            capsys.readouterr().err
+            == f"newsdump: error: --input-dir {SEED_PATH}: not a directory\n"
+        )
+
+    def test_refused_combinations(self, capsys: pytest.CaptureFixture[str], tree: Path) -> None:
+        """-o with --output-dir, or FILE arguments with --output-dir: usage errors."""
+        base = ["parse", "--input-dir", str(tree), "--output-dir", str(tree / "o")]
+        assert main([*base, "-o", "x.jsonl"]) == 2
+        assert "give -o or --output-dir, not both" in capsys.readouterr().err
+        assert main([*base, str(SEED_PATH)]) == 2
+        assert "the inputs come from --input-dir only" in capsys.readouterr().err
+
+    def test_same_with_jobs(self, tmp_path: Path, tree: Path) -> None:
+        """-j 2 writes the same files, byte for byte, as -j 1."""
+        outputs = []
+        for jobs in ("1", "2"):
+            out = tmp_path / f"out{jobs}"
+            result = _run("parse", "-j", jobs, "--input-dir", str(tree), "--output-dir", str(out))
+            assert result.returncode == 0, result.stderr
+            outputs.append({name: (out / name).read_bytes() for name in _listing(out)})
+        assert outputs[0] == outputs[1]
+        assert len(outputs[0]) == 3

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import subprocess
 import sys
@@ -22,8 +25,17 @@ SMALL_BLOCK = 1 << 15
 def _run_main(
     args: Sequence[str], out: Path, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, bytes, str]:
-    """Run the command with -o OUT; return the status, the output bytes and stderr."""
-    status = main(["parse", "-o", str(out), *args])
+    """Run the command with stdout sent to OUT; return the status, its bytes and stderr.
+
+    Standard output, not -o: -o is left unchanged when an input fails, and these tests
+    compare what was written before the failure.
+    """
+    with (
+        out.open("wb") as raw,
+        io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream,
+        contextlib.redirect_stdout(stream),
+    ):
+        status = main(["parse", *args])
     return status, out.read_bytes(), capsys.readouterr().err
 
 
@@ -114,7 +126,7 @@ class TestFiles:
 
 @pytest.mark.usefixtures("small_blocks")
 class TestOneBigFile:
-    @pytest.mark.parametrize(("format_", "jobs"), [("jsonl", "2"), ("json", "3")])
+    @pytest.mark.parametrize(("format_", "jobs"), [("jsonl", "2"), ("json", "3"), ("csv", "2")])
     def test_blocks(
         self, big: Path, format_: str, jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -123,6 +135,15 @@ class TestOneBigFile:
         many = _run_main(["-f", format_, "-j", jobs, str(big)], tmp_path / "many", capsys)
         assert one[0] == 0
         assert many == one
+
+    def test_min_confidence_in_blocks(self) -> None:
+        """Block records below --min-confidence are left out but counted (a fallback skips them)."""
+        blocks = _parallel._FileBlocks("big.txt", 2)
+        blocks.pending = [{"index": i, "confidence": c} for i, c in enumerate((1.0, 0.2, 0.5))]
+        options = _parallel.Options(min_confidence=0.5)
+        pieces = _parallel._flush(blocks, options)
+        assert [json.loads(piece)["index"] for piece in pieces] == [0, 2]
+        assert blocks.written == 3
 
     def test_is_cut(self, big: Path) -> None:
         """The big file is cut into several blocks at these settings (the test above cuts)."""

@@ -1,37 +1,59 @@
-"""The ``newsdump`` command: a thin shell over ``iter_articles`` and ``parse_file``.
+"""The ``newsdump`` command: a thin shell over ``iter_articles``.
 
 ``parse`` writes the events of :mod:`newsdump._parallel` (one process, or ``--jobs``
 worker processes with the same output) and shows :mod:`newsdump._progress` on a
-terminal.
+terminal; ``show`` streams each input article by article too.
+
+An output file (``-o``, ``--output-dir``) is never an input, and is written to a
+temporary file beside it that replaces it only when the run (or, under
+``--output-dir``, that input) succeeded: an interrupted or failed run leaves the old
+file as it was.
 
 Exit status: 0 when every input was processed, 1 when some failed (the others are
-still processed and written), 2 for a usage error. Every problem is one line on
-stderr naming the file; no traceback.
+still processed), 2 for a usage error. Every problem is one line on stderr naming the
+file; no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
+import fnmatch
+import functools
 import importlib
 import io
 import json
+import math
 import os
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from types import ModuleType
-from typing import IO, Any, Literal
+from types import FrameType, ModuleType
+from typing import IO, Any, Literal, NamedTuple
 
-from newsdump._io import DecodeError, InputError, decode_chunks, parse_file
-from newsdump._model import Dump, Role
-from newsdump._parallel import STDIN, STDIN_NAME, Failure, Options, Writer, parallel_events
-from newsdump._parse import parse
+from newsdump._io import CHUNK_SIZE, DecodeError, InputError, decode_chunks, iter_text
+from newsdump._model import Article, Role
+from newsdump._parallel import (
+    STDIN,
+    STDIN_NAME,
+    Done,
+    Event,
+    Failure,
+    Options,
+    Writer,
+    parallel_events,
+    source_name,
+)
 from newsdump._progress import Progress, progress
 from newsdump._rules import Rules
+from newsdump._stream import iter_articles
 
 __all__ = ["run"]
 
@@ -48,6 +70,7 @@ examples:
   cat dump.txt | newsdump parse -          read standard input
   newsdump parse -o out.jsonl *.txt        several dumps into one file
   newsdump parse -j 0 -o out.jsonl big.txt  one process per CPU, same output
+  newsdump parse -f csv --input-dir dumps --output-dir out   one CSV file per dump
   newsdump show dump.txt | less -R         every line with its role and why
   newsdump parse --rules my-rules.toml --now 2021-02-09T12:00 dump.txt
 """
@@ -71,6 +94,21 @@ class _FailureError(Exception):
     """An error already worded for stderr: ``newsdump: <message>``."""
 
 
+class _UsageError(Exception):
+    """A usage error found after parsing the arguments, worded for stderr (status 2)."""
+
+
+class _TerminatedError(Exception):
+    """SIGTERM arrived: stop as for Ctrl-C, so that no temporary output file is left."""
+
+
+_EXTENSIONS = {"jsonl": ".jsonl", "json": ".json", "csv": ".csv", "text": ".txt", "markdown": ".md"}
+"""The file extension of each ``--format`` under ``--output-dir``."""
+_DEFAULT_GLOB = "*.txt"
+_SHOW_WIDTH = 6
+"""Width of the line numbers of ``show`` (as ``cat -n``; longer numbers widen it)."""
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -86,15 +124,21 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: give a command (parse or show) or a file", file=sys.stderr)
         return 2
     try:
+        _check_options(args)
         rules = _load_rules(args.rules) if args.rules else None
-    except _FailureError as error:
+        plan = _plan(args)
+    except (_FailureError, _UsageError) as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
+    with _sigterm_stops():
+        return _run_command(args, rules, plan)
+
+
+def _run_command(args: argparse.Namespace, rules: Rules | None, plan: _Plan) -> int:
     try:
-        with _output(args.output, errors=args.errors) as out:
-            if args.command == "show":
-                return _show(args, rules, out)
-            return _parse(args, rules, out)
+        if args.command == "show":
+            return _show(args, rules, plan)
+        return _parse(args, rules, plan)
     except _FailureError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
@@ -104,10 +148,35 @@ def run(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as error:
-        print(f"{PROG}: error: cannot write output ({error.strerror or error})", file=sys.stderr)
+        if error.filename is not None:
+            # Not a write: a file newsdump itself needs (a broken installation).
+            print(f"{PROG}: error: {error.filename}: {error.strerror or error}", file=sys.stderr)
+        else:
+            print(
+                f"{PROG}: error: cannot write output ({error.strerror or error})", file=sys.stderr
+            )
         return 1
     except KeyboardInterrupt:
         return 130
+    except _TerminatedError:
+        return 128 + signal.SIGTERM
+
+
+@contextlib.contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_TerminatedError` meanwhile, so outputs clean up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise _TerminatedError
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _version() -> str:
@@ -153,12 +222,18 @@ def _parser() -> argparse.ArgumentParser:
         help="extra rules, TOML or JSON (keys 'extend', 'replace' and thresholds; see "
         "newsdump.Rules.from_mapping)",
     )
-    common.add_argument("-o", "--output", metavar="OUT", help="write to OUT, not stdout")
+    common.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT, not stdout; OUT is replaced only when every input was read "
+        "(it may not be one of the inputs)",
+    )
     common.add_argument(
         "-q",
         "--quiet",
         action="store_true",
-        help="print no message for inputs that fail (the exit status still tells)",
+        help="print no notes and no message for inputs that fail (the exit status still tells)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     parse = commands.add_parser(
@@ -169,14 +244,15 @@ def _parser() -> argparse.ArgumentParser:
         "bounded whatever their size.",
         epilog="example: newsdump parse --format json -o articles.json a.txt b.txt",
     )
-    parse.add_argument("files", nargs="+", metavar="FILE", help="a news dump, or - for stdin")
+    parse.add_argument("files", nargs="*", metavar="FILE", help="a news dump, or - for stdin")
     parse.add_argument(
         "-f",
         "--format",
         default="jsonl",
-        choices=("jsonl", "json", "text", "markdown"),
-        help="jsonl: one JSON record per article (default); json: one JSON array; "
-        "text or markdown: the clean articles",
+        choices=("jsonl", "json", "csv", "text", "markdown"),
+        help="jsonl: one JSON record per article (default); json: one JSON array; csv: "
+        "a header row and one row per article (nested fields as JSON); text or markdown: "
+        "the clean articles",
     )
     parse.add_argument(
         "-j",
@@ -191,17 +267,50 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--include-lines",
         action="store_true",
-        help="add every line with its role and reason to each JSON record",
+        help="add every line with its role, reason and confidence to each record "
+        "(jsonl, json, csv; an error with text or markdown)",
+    )
+    parse.add_argument(
+        "--min-confidence",
+        type=_fraction,
+        default=0.0,
+        metavar="X",
+        help="keep only the articles whose start confidence is at least X (0 to 1; default 0: all)",
+    )
+    parse.add_argument(
+        "--input-dir",
+        metavar="DIR",
+        help="parse every file under DIR (subfolders included, hidden ones left out) "
+        "whose name matches --glob, in sorted order",
+    )
+    parse.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help=f"which file names --input-dir takes (default: {_DEFAULT_GLOB!r})",
+    )
+    parse.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="with --input-dir: write one output file per input under DIR, mirroring "
+        "the folders, named by --format (.jsonl .json .csv .txt .md); inputs whose "
+        "output exists are skipped",
+    )
+    parse.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="with --output-dir: replace existing output files instead of skipping their inputs",
     )
     show = commands.add_parser(
         "show",
         parents=[common],
         help="print every line with its role and the reason for it",
         description="Print every line of a dump with its role and the reason, articles "
-        "separated by a rule line. Colour only on a terminal, and never with NO_COLOR set.",
+        "separated by a rule line, a '==> FILE <==' header per file when there are "
+        "several. Files are streamed: memory stays bounded whatever their size. Colour "
+        "only on a terminal, and never with NO_COLOR set.",
         epilog="example: newsdump show dump.txt | less -R",
     )
-    show.add_argument("file", metavar="FILE", help="a news dump, or - for stdin")
+    show.add_argument("files", nargs="+", metavar="FILE", help="a news dump, or - for stdin")
     show.add_argument(
         "--color",
         "--colour",
@@ -222,6 +331,17 @@ def _now(text: str) -> datetime:
     except ValueError:
         msg = f"not an ISO 8601 date or time: {text!r} (try 2021-02-09T12:00 or 2021-02-09)"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.0 <= value <= 1.0:
+        msg = f"not a confidence from 0 to 1: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _jobs(text: str) -> int:
@@ -294,39 +414,253 @@ def _load_toml(path: str, text: str) -> Any:
         raise _FailureError(f"{path}: invalid TOML: {error}") from None
 
 
-class _output:  # noqa: N801 - used like open()
-    """Standard output, or a file opened for writing; a context manager either way.
+# ------------------------------------------------------------------ options and plan
 
-    Under ``--errors surrogateescape`` the text may hold the lone surrogates that stand
-    for undecodable bytes; the output writes them back as those bytes.
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse option combinations that would do nothing, or not what they say."""
+    fmt = getattr(args, "format", None)
+    input_dir = getattr(args, "input_dir", None)
+    output_dir = getattr(args, "output_dir", None)
+    if getattr(args, "include_lines", False) and fmt in ("text", "markdown"):
+        raise _UsageError(
+            f"--include-lines has no effect with --format {fmt} "
+            "(it adds the lines to jsonl, json and csv records)"
+        )
+    if getattr(args, "glob", None) is not None and input_dir is None:
+        raise _UsageError("--glob has no effect without --input-dir")
+    if getattr(args, "overwrite", False) and output_dir is None:
+        raise _UsageError(
+            "--overwrite has no effect without --output-dir (-o always replaces its file)"
+        )
+    if output_dir is not None:
+        if input_dir is None:
+            raise _UsageError("--output-dir needs --input-dir (one output per input found there)")
+        if args.output is not None:
+            raise _UsageError("give -o or --output-dir, not both")
+        if args.files:
+            raise _UsageError(
+                "with --output-dir the inputs come from --input-dir only; "
+                f"drop the FILE arguments ({args.files[0]!r}, ...)"
+            )
+    if not args.files and input_dir is None:
+        raise _UsageError("give a FILE, - for standard input, or --input-dir DIR")
+
+
+class _Plan(NamedTuple):
+    """What a run reads and writes."""
+
+    inputs: list[str]
+    """The inputs, in order (``-`` for standard input)."""
+    outputs: list[str] | None
+    """Under ``--output-dir``: the output file of each input."""
+    found: int
+    """How many files ``--input-dir`` found."""
+    skipped: int
+    """How many of those were left out because their output exists."""
+
+
+def _plan(args: argparse.Namespace) -> _Plan:
+    """The inputs and outputs of the run; refuses any output that is an input."""
+    inputs = list(args.files)
+    input_dir: str | None = getattr(args, "input_dir", None)
+    output_dir: str | None = getattr(args, "output_dir", None)
+    found: list[str] = []
+    if input_dir is not None:
+        found = _walk(input_dir, getattr(args, "glob", None) or _DEFAULT_GLOB, output_dir)
+        inputs.extend(found)
+    identities = _identities(inputs)
+    if output_dir is None:
+        if args.output is not None and args.output != STDIN:
+            clash = identities.get(_identity(args.output) or (-1, -1))
+            if clash is not None:
+                raise _UsageError(
+                    f"-o {args.output} is also an input ({clash}); writing it would "
+                    "destroy that input: give another output file"
+                )
+        return _Plan(inputs, None, len(found), 0)
+    assert input_dir is not None
+    kept: list[str] = []
+    outputs: list[str] = []
+    seen: dict[str, str] = {}
+    skipped = 0
+    for path in found:
+        target = _mirror(path, input_dir, output_dir, args.format)
+        if target in seen:
+            raise _UsageError(
+                f"{seen[target]} and {path} would both be written to {target}; "
+                "narrow --glob or rename one"
+            )
+        seen[target] = path
+        identity = _identity(target)
+        if identity is not None:
+            clash = identities.get(identity)
+            if clash is not None:
+                raise _UsageError(
+                    f"--output-dir would write {target}, which is the input {clash}; "
+                    "give another --output-dir"
+                )
+            if not args.overwrite:
+                skipped += 1
+                continue
+        kept.append(path)
+        outputs.append(target)
+    return _Plan(kept, outputs, len(found), skipped)
+
+
+def _walk(root: str, pattern: str, exclude: str | None) -> list[str]:
+    """The files under ``root`` whose name matches ``pattern``, sorted folder by folder.
+
+    Hidden files and folders are left out, and so is ``exclude`` (the output folder)
+    when it lies inside ``root``.
+    """
+    if not os.path.isdir(root):
+        raise _UsageError(f"--input-dir {root}: not a directory")
+    skip = os.path.realpath(exclude) if exclude is not None else None
+    found: list[str] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(
+            name
+            for name in dirs
+            if not name.startswith(".") and os.path.realpath(os.path.join(folder, name)) != skip
+        )
+        found.extend(
+            os.path.join(folder, name)
+            for name in sorted(names)
+            if not name.startswith(".") and fnmatch.fnmatch(name, pattern)
+        )
+    return found
+
+
+def _mirror(path: str, input_dir: str, output_dir: str, fmt: str) -> str:
+    """Where ``--output-dir`` writes the output of ``path`` (found under ``input_dir``)."""
+    stem = os.path.splitext(os.path.relpath(path, input_dir))[0]
+    return os.path.join(output_dir, stem + _EXTENSIONS[fmt])
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """The file ``path`` names, symlinks followed (what :func:`os.path.samefile` compares)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _identities(paths: Iterable[str]) -> dict[tuple[int, int], str]:
+    identities: dict[tuple[int, int], str] = {}
+    for path in paths:
+        identity = _identity(path) if path != STDIN else None
+        if identity is not None:
+            identities.setdefault(identity, path)
+    return identities
+
+
+# ---------------------------------------------------------------------------- output
+
+
+def _file_mode(target: str) -> int:
+    """The permissions of the file replaced, or those a new file gets under the umask."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+class _Output:
+    """Where a command writes: standard output, or a file replaced only on success.
+
+    A file is written to a temporary file in the same folder, which :meth:`commit`
+    renames over it (:func:`os.replace`); leaving the ``with`` block without a commit
+    deletes the temporary file and keeps the old one. A symlink is written through to
+    the file it names. Devices and pipes (``/dev/stdout``, ``>(gzip)``) are written
+    directly. Under ``--errors surrogateescape`` the text may hold the lone surrogates
+    that stand for undecodable bytes; the output writes them back as those bytes.
     """
 
-    def __init__(self, path: str | None, *, errors: str = "strict") -> None:
-        self._path = path
-        self._file: IO[str] | None = None
+    def __init__(self, path: str | None, *, errors: str = "strict", make_dirs: bool = False):
+        self.path = None if path is None or path == STDIN else path
+        """The output file, or ``None`` for standard output."""
+        self.stream: IO[str] = sys.stdout
+        """What to write to, once entered."""
         self._errors = "surrogateescape" if errors == "surrogateescape" else "strict"
+        self._make_dirs = make_dirs
+        self._file: IO[str] | None = None
+        self._temp: str | None = None
+        self._target = ""
 
-    def __enter__(self) -> IO[str]:
-        if self._path is None or self._path == STDIN:
+    @property
+    def replaces(self) -> bool:
+        """Whether the output goes to a temporary file that replaces the file on commit."""
+        return self._temp is not None
+
+    def __enter__(self) -> _Output:
+        if self.path is None:
             if self._errors != "strict" and isinstance(sys.stdout, io.TextIOWrapper):
                 sys.stdout.reconfigure(errors=self._errors)
-            return sys.stdout
+            self.stream = sys.stdout
+            return self
+        self._target = os.path.realpath(self.path)
         try:
-            self._file = open(
-                self._path, "w", encoding="utf-8", errors=self._errors, newline=""
-            )
+            if os.path.exists(self._target) and not os.path.isfile(self._target):
+                self._file = open(
+                    self._target, "w", encoding="utf-8", errors=self._errors, newline=""
+                )
+            else:
+                folder = os.path.dirname(self._target)
+                if self._make_dirs:
+                    os.makedirs(folder, exist_ok=True)
+                name = os.path.basename(self._target)
+                fd, self._temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, _file_mode(self._target))
+                self._file = open(fd, "w", encoding="utf-8", errors=self._errors, newline="")
         except OSError as error:
+            self._discard()
             raise _FailureError(
-                f"{self._path}: cannot write output ({error.strerror or error})"
+                f"{self.path}: cannot write output ({error.strerror or error})"
             ) from None
-        return self._file
+        self.stream = self._file
+        return self
+
+    def commit(self) -> None:
+        """Finish the output: close the file and put it in place (stdout: flush it)."""
+        if self.path is None:
+            sys.stdout.flush()
+            return
+        file, self._file = self._file, None
+        if file is not None:
+            file.close()
+        if self._temp is not None:
+            try:
+                os.replace(self._temp, self._target)
+            except OSError as error:
+                raise _FailureError(
+                    f"{self.path}: cannot write output ({error.strerror or error})"
+                ) from None
+            self._temp = None
+
+    def _discard(self) -> None:
+        file, self._file = self._file, None
+        if file is not None:
+            with contextlib.suppress(OSError):
+                file.close()
+        temp, self._temp = self._temp, None
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
     def __exit__(self, *exc: object) -> Literal[False]:
-        if self._file is not None:
-            self._file.close()
-        else:
+        if self.path is None:
             sys.stdout.flush()
+        else:
+            self._discard()
         return False
+
+
+# ---------------------------------------------------------------------------- messages
 
 
 def _report(args: argparse.Namespace, error: InputError) -> None:
@@ -348,11 +682,39 @@ def _report_failure(
     write(f"{PROG}: {failure.message}{hint}")
 
 
+def _note(args: argparse.Namespace, message: str, bar: Progress | None = None) -> None:
+    """A one-line note on stderr (none under ``--quiet``)."""
+    if not args.quiet:
+        (bar.write if bar is not None else _stderr_line)(f"{PROG}: {message}")
+
+
+def _empty_note(args: argparse.Namespace, path: str, bar: Progress | None = None) -> None:
+    _note(args, f"{source_name(path)}: empty input (no articles)", bar)
+
+
 def _stderr_line(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _parse(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
+def _failed_note(args: argparse.Namespace, failed: int, inputs: int) -> None:
+    if failed and inputs > 1 and not args.quiet:
+        print(f"{PROG}: {failed} of {inputs} inputs failed", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------- parse
+
+
+class _Tally:
+    """What the events of a run said so far."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        """Inputs that failed."""
+        self.current_failed = False
+        """Whether the input being read has failed."""
+
+
+def _parse(args: argparse.Namespace, rules: Rules | None, plan: _Plan) -> int:
     options = Options(
         format=args.format,
         include_lines=args.include_lines,
@@ -360,29 +722,99 @@ def _parse(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
         errors=args.errors,
         now=args.now,
         rules=rules,
+        min_confidence=args.min_confidence,
     )
-    total = None if STDIN in args.files else sum(map(_size, args.files))
+    if args.input_dir is not None and not plan.found:
+        pattern = args.glob or _DEFAULT_GLOB
+        _note(args, f"no files matching {pattern!r} under {args.input_dir}")
+    total = None if STDIN in plan.inputs else sum(map(_size, plan.inputs))
     bar = progress(total, quiet=args.quiet)
-    failed = 0
-    writer = Writer(out, args.format)
+    tally = _Tally()
     try:
-        writer.begin()
-        for event in parallel_events(args.files, options, jobs=args.jobs):
-            if isinstance(event, Failure):
-                failed += 1
-                _report_failure(args, event, bar)
-            else:
-                writer.write(event.pieces)
-                bar.advance(event.nbytes, len(event.pieces))
-        writer.end()
+        events = parallel_events(plan.inputs, options, jobs=args.jobs)
+        if plan.outputs is None:
+            _write_one(args, events, tally, bar, inputs=len(plan.inputs))
+        else:
+            _write_each(args, events, plan.outputs, tally, bar)
     except BrokenExecutor as error:
         msg = f"a worker process stopped ({error}); try fewer --jobs"
         raise _FailureError(msg) from None
     finally:
         bar.close()
-    if failed and len(args.files) > 1 and not args.quiet:
-        print(f"{PROG}: {failed} of {len(args.files)} inputs failed", file=sys.stderr)
-    return 1 if failed else 0
+    _failed_note(args, tally.failed, len(plan.inputs))
+    if plan.skipped:
+        _note(
+            args,
+            f"skipped {plan.skipped} of {plan.found} inputs whose output exists in "
+            f"{args.output_dir} (give --overwrite to replace them)",
+        )
+    return 1 if tally.failed else 0
+
+
+def _handle(
+    args: argparse.Namespace, event: Event, writer: Writer, tally: _Tally, bar: Progress
+) -> None:
+    if isinstance(event, Failure):
+        tally.failed += 1
+        tally.current_failed = True
+        _report_failure(args, event, bar)
+    elif isinstance(event, Done):
+        if not event.articles and not tally.current_failed:
+            _empty_note(args, event.path, bar)
+        tally.current_failed = False
+    else:
+        writer.write(event.pieces)
+        bar.advance(event.nbytes, len(event.pieces))
+
+
+def _write_one(
+    args: argparse.Namespace, events: Iterable[Event], tally: _Tally, bar: Progress, *, inputs: int
+) -> None:
+    """Write every input's articles to ``-o`` (or stdout)."""
+    with _Output(args.output, errors=args.errors) as output:
+        writer = Writer(output.stream, args.format, include_lines=args.include_lines)
+        writer.begin()
+        for event in events:
+            _handle(args, event, writer, tally, bar)
+        writer.end()
+        if tally.failed and output.replaces:
+            _note(
+                args,
+                f"{output.path}: left unchanged, as {tally.failed} of {inputs} inputs failed",
+                bar,
+            )
+        else:
+            output.commit()
+
+
+def _write_each(
+    args: argparse.Namespace,
+    events: Iterable[Event],
+    outputs: list[str],
+    tally: _Tally,
+    bar: Progress,
+) -> None:
+    """Write each input's articles to its own file (``--output-dir``)."""
+    targets = iter(outputs)
+    with contextlib.ExitStack() as stack:
+        current: tuple[_Output, Writer] | None = None
+        for event in events:
+            if current is None:
+                output = stack.enter_context(
+                    _Output(next(targets), errors=args.errors, make_dirs=True)
+                )
+                writer = Writer(output.stream, args.format, include_lines=args.include_lines)
+                writer.begin()
+                current = output, writer
+            output, writer = current
+            failed_before = tally.current_failed
+            _handle(args, event, writer, tally, bar)
+            if isinstance(event, Done):
+                writer.end()
+                if not failed_before:
+                    output.commit()
+                stack.close()
+                current = None
 
 
 def _size(path: str) -> int:
@@ -392,27 +824,126 @@ def _size(path: str) -> int:
         return 0
 
 
-def _show(args: argparse.Namespace, rules: Rules | None, out: IO[str]) -> int:
-    try:
-        dump = _read_dump(args.file, args, rules)
-    except InputError as error:
-        _report(args, error)
-        return 1
-    colour = _use_colour(args.color, out)
-    out.write("".join(_show_lines(dump, colour=colour)))
-    return 0
+# ---------------------------------------------------------------------------- show
 
 
-def _read_dump(path: str, args: argparse.Namespace, rules: Rules | None) -> Dump:
-    if path != STDIN:
-        return parse_file(
-            path, encoding=args.encoding, errors=args.errors, now=args.now, rules=rules
-        )
-    data = sys.stdin.buffer.read()
-    text = "".join(
-        decode_chunks(iter([data]), name=STDIN_NAME, encoding=args.encoding, errors=args.errors)
-    )
-    return parse(text, now=args.now, rules=rules)
+def _show(args: argparse.Namespace, rules: Rules | None, plan: _Plan) -> int:
+    failed = 0
+    inputs = plan.inputs
+    with _Output(args.output, errors=args.errors) as output:
+        out = output.stream
+        colour = _use_colour(args.color, out)
+        for n, path in enumerate(inputs):
+            if len(inputs) > 1:
+                head = f"==> {source_name(path)} <=="
+                out.write(("\n" if n else "") + (_paint(head, "1") if colour else head) + "\n")
+            listing = _Listing(path, args, rules, colour=colour)
+            try:
+                for piece in listing:
+                    out.write(piece)
+            except InputError as error:
+                failed += 1
+                _report(args, error)
+            except RuntimeError as error:  # the streaming window's consistency check
+                failed += 1
+                _stderr_line(f"{PROG}: {source_name(path)}: internal error: {error}")
+            else:
+                if not listing.articles:
+                    _empty_note(args, path)
+        if failed and output.replaces:
+            _note(
+                args, f"{output.path}: left unchanged, as {failed} of {len(inputs)} inputs failed"
+            )
+        else:
+            output.commit()
+    _failed_note(args, failed, len(inputs))
+    return 1 if failed else 0
+
+
+class _LineCount:
+    """Pass text pieces through, counting their lines as ``Dump.lines`` would."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self._pieces = pieces
+        self._endings = 0
+        self._cr = False
+        self._open = False
+
+    def __iter__(self) -> Iterator[str]:
+        for piece in self._pieces:
+            if piece:
+                endings = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
+                if self._cr and piece[0] == "\n":
+                    endings -= 1  # a "\r\n" cut between two pieces
+                self._endings += endings
+                self._cr = piece[-1] == "\r"
+                self._open = piece[-1] not in "\r\n"
+            yield piece
+
+    @property
+    def lines(self) -> int:
+        """How many lines the pieces read so far make (a last line without ending too)."""
+        return self._endings + self._open
+
+
+class _Listing:
+    """The ``show`` listing of one input, produced article by article as it is read.
+
+    Each line is ``number  role  text  [reason]``; a rule line naming the article comes
+    before each article's first line. Lines outside articles are blank.
+    """
+
+    def __init__(
+        self, path: str, args: argparse.Namespace, rules: Rules | None, *, colour: bool
+    ) -> None:
+        self._path = path
+        self._args = args
+        self._rules = rules
+        self._colour = colour
+        self.articles = 0
+        """How many articles were listed so far."""
+
+    def _text(self) -> Iterator[str]:
+        args = self._args
+        if self._path != STDIN:
+            return iter_text(self._path, encoding=args.encoding, errors=args.errors)
+        chunks = iter(functools.partial(sys.stdin.buffer.read, CHUNK_SIZE), b"")
+        return decode_chunks(chunks, name=STDIN_NAME, encoding=args.encoding, errors=args.errors)
+
+    def __iter__(self) -> Iterator[str]:
+        counter = _LineCount(self._text())
+        last = 0
+        for article in iter_articles(counter, now=self._args.now, rules=self._rules):
+            self.articles += 1
+            yield self._blank(last + 1, article.first_line) + self._article(article)
+            last = article.last_line
+        yield self._blank(last + 1, counter.lines + 1)
+
+    @staticmethod
+    def _blank(start: int, stop: int) -> str:
+        return "".join(f"{number:>{_SHOW_WIDTH}}\n" for number in range(start, stop))
+
+    def _article(self, article: Article) -> str:
+        colour = self._colour
+        title = f": {article.title}" if article.title else ""
+        where = f"lines {article.first_line}-{article.last_line}"
+        rule = f"── article {article.index + 1} ({where}){title} "
+        rule = rule[:100].ljust(100, "─")
+        parts = [(_paint(rule, "1") if colour else rule) + "\n"]
+        for line in article.lines:
+            role = line.role.value if line.role is not None else ""
+            text = line.text
+            reason = f"  [{line.reason}]" if line.reason else ""
+            if colour:
+                code = _ROLE_COLOURS[line.role]
+                role_shown = _paint(f"{role:<11}", code)
+                text = _paint(text, code)
+                reason = _paint(reason, "2") if reason else ""
+            else:
+                role_shown = f"{role:<11}"
+            parts.append(f"{line.number:>{_SHOW_WIDTH}}  {role_shown}  {text}{reason}".rstrip())
+            parts.append("\n")
+        return "".join(parts)
 
 
 def _use_colour(choice: str, out: IO[str]) -> bool:
@@ -422,34 +953,6 @@ def _use_colour(choice: str, out: IO[str]) -> bool:
         return False
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
-
-
-def _show_lines(dump: Dump, *, colour: bool) -> Iterator[str]:
-    """Yield the ``show`` listing: ``number  role  text  [reason]`` per line.
-
-    A rule line naming the article comes before each article's first line.
-    """
-    width = len(str(len(dump.lines)))
-    starts = {article.first_line: article for article in dump.articles}
-    for line in dump.lines:
-        article = starts.get(line.number)
-        if article is not None:
-            title = f": {article.title}" if article.title else ""
-            where = f"lines {article.first_line}-{article.last_line}"
-            rule = f"── article {article.index + 1} ({where}){title} "
-            rule = rule[:100].ljust(100, "─")
-            yield (_paint(rule, "1") if colour else rule) + "\n"
-        role = line.role.value if line.role is not None else ""
-        text = line.text
-        reason = f"  [{line.reason}]" if line.reason else ""
-        if colour:
-            code = _ROLE_COLOURS[line.role]
-            role_shown = _paint(f"{role:<11}", code)
-            text = _paint(text, code)
-            reason = _paint(reason, "2") if reason else ""
-        else:
-            role_shown = f"{role:<11}"
-        yield f"{line.number:>{width}}  {role_shown}  {text}{reason}".rstrip() + "\n"
 
 
 def _paint(text: str, code: str) -> str:

@@ -1,14 +1,15 @@
 """``newsdump parse --jobs N``: the same output bytes, produced by several processes.
 
-The command line writes a sequence of :class:`Chunk` (rendered articles) and
-:class:`Failure` (an input that could not be read) events; :func:`serial_events`
+The command line writes a sequence of :class:`Chunk` (rendered articles),
+:class:`Failure` (an input that could not be read) and :class:`Done` (an input is
+finished) events; :func:`serial_events`
 produces them in this process, streaming one file after another, and
 :func:`parallel_events` produces the same sequence with a pool of worker processes.
 
 Files are spread over the workers, one task per file. A large UTF-8 (or single-byte
-encoded) file written as JSON records without ``--include-lines`` is also cut into byte
-blocks at line starts (:mod:`newsdump._blocks`): each block task parses its block with
-margins of context and keeps the articles that start in it, so the records equal those
+encoded) file written as JSON or CSV records without ``--include-lines`` is also cut
+into byte blocks at line starts (:mod:`newsdump._blocks`): each block task parses its
+block with margins of context and keeps the articles that start in it, so the records equal those
 of the whole file. Results are written in argument order, each file's articles in file
 order, and only a few tasks ahead are kept, so memory stays bounded by a few blocks'
 output (a whole file's output when it is not cut).
@@ -46,7 +47,14 @@ from newsdump._blocks import (
 )
 from newsdump._io import CHUNK_SIZE, DecodeError, InputError, iter_text
 from newsdump._model import Article
-from newsdump._records import JSONValue, article_record, render_markdown, render_text
+from newsdump._records import (
+    JSONValue,
+    article_record,
+    csv_header,
+    render_csv_row,
+    render_markdown,
+    render_text,
+)
 from newsdump._rules import Rules
 from newsdump._stream import iter_articles
 
@@ -55,6 +63,7 @@ __all__ = [
     "STDIN",
     "STDIN_NAME",
     "Chunk",
+    "Done",
     "Event",
     "Failure",
     "Options",
@@ -67,7 +76,7 @@ __all__ = [
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
-Format = Literal["jsonl", "json", "text", "markdown"]
+Format = Literal["jsonl", "json", "csv", "text", "markdown"]
 Record = dict[str, JSONValue]
 
 MIN_BLOCK = 1 << 20
@@ -90,12 +99,14 @@ class Options:
     errors: str = "strict"
     now: datetime | None = None
     rules: Rules | None = None
+    min_confidence: float = 0.0
+    """Leave out the articles whose ``confidence`` is below this."""
 
     @property
     def blocks(self) -> bool:
         """Whether a file may be cut into blocks (they yield records without lines)."""
         return (
-            self.format in ("jsonl", "json")
+            self.format in ("jsonl", "json", "csv")
             and not self.include_lines
             and block_safe(self.encoding)
         )
@@ -122,7 +133,17 @@ class Failure:
     """A consistency check failed (a bug, not a bad input)."""
 
 
-Event = Chunk | Failure
+@attrs.frozen
+class Done:
+    """An input is finished: all its :class:`Chunk` and :class:`Failure` events came before."""
+
+    path: str
+    """The input as given (``-`` for standard input)."""
+    articles: int
+    """How many articles it holds, those left out by ``min_confidence`` included."""
+
+
+Event = Chunk | Failure | Done
 
 
 def source_name(path: str) -> str:
@@ -132,7 +153,7 @@ def source_name(path: str) -> str:
 
 def render(article: Article, *, source: str, options: Options) -> str:
     """One article as the command line writes it (no separator)."""
-    if options.format in ("jsonl", "json"):
+    if options.format in ("jsonl", "json", "csv"):
         record = article_record(
             article, source=source, index=article.index, include_lines=options.include_lines
         )
@@ -143,7 +164,9 @@ def render(article: Article, *, source: str, options: Options) -> str:
 
 
 def render_record(record: Record, format_: Format) -> str:
-    """One record as JSON Lines (with its newline) or as an indented array item."""
+    """One record as JSON Lines (with its newline), an indented array item or a CSV row."""
+    if format_ == "csv":
+        return render_csv_row(record)
     if format_ == "json":
         return json.dumps(record, ensure_ascii=False, indent=2)
     return json.dumps(record, ensure_ascii=False) + "\n"
@@ -153,17 +176,22 @@ _SEPARATORS: dict[str, tuple[str, str]] = {
     # format: (before the first piece, between pieces)
     "jsonl": ("", ""),
     "json": ("\n", ",\n"),
+    "csv": ("", ""),
     "markdown": ("", "\n---\n\n"),
     "text": ("", "\n" + "=" * 72 + "\n\n"),
 }
 
 
 class Writer:
-    """Writes rendered articles with the separators of the format, and the JSON brackets."""
+    """Writes rendered articles with the separators of the format and the JSON brackets.
 
-    def __init__(self, out: IO[str], format_: Format) -> None:
+    The CSV header comes first, with a ``lines`` column under ``include_lines``.
+    """
+
+    def __init__(self, out: IO[str], format_: Format, *, include_lines: bool = False) -> None:
         self._out = out
         self._format = format_
+        self._include_lines = include_lines
         self._first, self._between = _SEPARATORS[format_]
         self.written = 0
         """How many articles were written."""
@@ -172,6 +200,8 @@ class Writer:
         """Write what comes before the first article."""
         if self._format == "json":
             self._out.write("[")
+        elif self._format == "csv":
+            self._out.write(csv_header(include_lines=self._include_lines))
 
     def write(self, pieces: Iterable[str]) -> None:
         """Write ``pieces``, each one article."""
@@ -207,8 +237,9 @@ def serial_events(
 ) -> Iterator[Event]:
     """The events of ``paths``, parsed one after another in this process, article by article.
 
-    ``stdin`` is read for ``-`` (default: ``sys.stdin.buffer``). ``skip`` leaves out the
-    first articles (of the first path) that were already written.
+    Each path's events end with a :class:`Done`. ``stdin`` is read for ``-`` (default:
+    ``sys.stdin.buffer``). ``skip`` leaves out the first articles (of the first path)
+    that were already written.
     """
     for path in paths:
         yield from _file_events(path, options, stdin=stdin, skip=skip)
@@ -234,6 +265,7 @@ def _file_events(
         size = _file_size(path)
         source = counted()
     done = 0
+    count = 0
     articles = iter_articles(
         source,
         now=options.now,
@@ -243,9 +275,10 @@ def _file_events(
     )
     try:
         for article in articles:
+            count += 1
             read = min(size, chunks[0] * CHUNK_SIZE)
             nbytes, done = read - done, read
-            if article.index < skip:
+            if article.index < skip or article.confidence < options.min_confidence:
                 yield Chunk((), nbytes)
                 continue
             yield Chunk((render(article, source=name, options=options),), nbytes)
@@ -254,6 +287,7 @@ def _file_events(
         yield _failure(name, error)
     if size > done:
         yield Chunk((), size - done)
+    yield Done(path, count)
 
 
 # ---------------------------------------------------------------------------- workers
@@ -268,16 +302,19 @@ def _init_worker(options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _file_task(path: str) -> tuple[tuple[str, ...], Failure | None]:
-    """Parse a whole file in a worker: its rendered articles, and the failure if any."""
+def _file_task(path: str) -> tuple[tuple[str, ...], Failure | None, Done]:
+    """Parse a whole file in a worker: its rendered articles, the failure if any, the end."""
     pieces: list[str] = []
     failure = None
+    done = Done(path, 0)
     for event in serial_events([path], _options):
         if isinstance(event, Failure):
             failure = event
+        elif isinstance(event, Done):
+            done = event
         else:
             pieces.extend(event.pieces)
-    return tuple(pieces), failure
+    return tuple(pieces), failure, done
 
 
 def _block_task(path: str, begin: Cut, end: Cut) -> tuple[list[Record], Summary] | Failure:
@@ -390,10 +427,11 @@ def _run(
             yield from serial_events([unit.path], options, stdin=stdin)
         elif unit.kind == "file":
             assert unit.future is not None
-            pieces, failure = unit.future.result()
+            pieces, failure, done = unit.future.result()
             yield Chunk(pieces, unit.nbytes)
             if failure is not None:
                 yield failure
+            yield done
         else:
             yield from _block_events(unit, options, stdin=stdin)
 
@@ -453,13 +491,26 @@ def _block_events(unit: _Unit, options: Options, *, stdin: IO[bytes] | None) -> 
         # An article is final once the next non-empty block agrees on where it ends.
         pieces = _flush(blocks, options)
         blocks.pending = number_block(records, offsets[-1])
-    if len(blocks.summaries) == blocks.count:
+    last = len(blocks.summaries) == blocks.count
+    if last:
         pieces += _flush(blocks, options)
     yield Chunk(pieces, unit.nbytes)
+    if last:
+        yield Done(blocks.path, blocks.written)
 
 
 def _flush(blocks: _FileBlocks, options: Options) -> tuple[str, ...]:
     records = blocks.pending or []
     blocks.pending = None
+    # ``written`` counts every article handled, kept or not: a fallback skips as many.
     blocks.written += len(records)
-    return tuple(render_record(record, options.format) for record in records)
+    return tuple(
+        render_record(record, options.format)
+        for record in records
+        if _confidence(record) >= options.min_confidence
+    )
+
+
+def _confidence(record: Record) -> float:
+    value = record.get("confidence", 1.0)
+    return float(value) if isinstance(value, (int, float)) else 1.0
