@@ -368,6 +368,9 @@ class TestMixedCase:
             "The Hague, Netherlands and beyond — It grew.",
             "Mark Twain, Missouri's son — He wrote.",
             "Earlier, Texas — The state sued.",
+            "Hello, Kenya — Welcome to the show.",
+            "Mr. Brown, Ohio — He said.",
+            "Dear Ann, Texas — We write.",
         ],
     )
     def test_lookalikes(self, text: str) -> None:

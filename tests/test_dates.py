@@ -317,6 +317,9 @@ class TestTimeWordsAndSeparators:
             ("09-Feb-2019 | 11:20 AM", "2019-02-09T11:20:00"),
             ("Jun 2 2015 - 4:15pm", "2015-06-02T16:15:00"),
             ("Last modified on Sat 9 Sep 2017 22.00 BST", "2017-09-09T22:00:00+01:00"),
+            ("4 Feb 2013 at 12:00 midnight", "2013-02-04T00:00:00"),
+            ("Sat 16 Mar 2019 // 21:05", "2019-03-16T21:05:00"),
+            ("Mar 16, 2019 -- 9:05 pm", "2019-03-16T21:05:00"),
         ],
     )
     def test_times_and_separators(self, text: str, expected: str) -> None:

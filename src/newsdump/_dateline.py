@@ -43,6 +43,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _SPACE = r"[ \t\u00a0\u2009\u202f]"
 _ZONES = "|".join(sorted(_tables.TIMEZONES, key=len, reverse=True))
+_STAMP = rf"\(\d{{1,2}}-\d{{1,2}}\)[ ]\d{{1,2}}:\d\d(?:[ ](?:{_ZONES})(?=[ ]))?+"
 _DASHES = r"--|—{1,2}+|[-–―‒−_]"
 _WORD = r"\p{Lu}(?:[\p{L}\p{M}.'’&]|-(?=[\p{L}\p{N}])){0,30}+"
 _PARTICLE = r"(?:de|del|de[ ]la|la|le|el|al|am|an[ ]der|upon|on|sur|do|da|dos|das|es)"
@@ -50,7 +51,7 @@ _DATELINE = regex.compile(
     rf"""
     ^[ \t]{{0,8}}+
     (?P<dateline>
-        (?:(?P<stamp>\(\d{{1,2}}-\d{{1,2}}\)[ ]\d{{1,2}}:\d\d(?:[ ](?:{_ZONES})(?=[ ]))?+)[ ]{{1,3}}+)?
+        (?:(?P<stamp>{_STAMP})[ ]{{1,3}}+)?
         (?P<location>
             (?P<place>{_WORD}(?:[ /]{_WORD}|[ ]{_PARTICLE}(?=[ ]\p{{Lu}})){{0,5}}+)
             (?:[ ]?\((?P<country>\p{{Lu}}[\p{{Lu}} .]{{1,30}}+)\)(?=,))?
@@ -87,7 +88,7 @@ def _fold(value: str) -> str:
 
 _REGIONS = frozenset(_fold(r) for r in _tables.DATELINE_REGIONS)
 _PLACES = frozenset(_fold(p) for p in _tables.DATELINE_PLACES)
-_ADVERBS = frozenset(_fold(a) for a in _tables.SENTENCE_ADVERBS)
+_NOT_PLACES = frozenset(_fold(w) for w in _tables.DATELINE_NOT_PLACES)
 
 
 @functools.lru_cache(maxsize=8)
@@ -161,7 +162,7 @@ def _checked(
         return Dateline(text=dateline.text, location="", agency=place, end=dateline.end)
     if dateline.agency is not None and _fold(dateline.agency) in outlets:
         return dateline
-    if region and _title_place(place) and key not in _ADVERBS and _fold(region) in _REGIONS:
+    if region and _title_place(place) and _fold(region) in _REGIONS:
         return dateline if key not in _REGIONS or key in _PLACES else None
     return None
 
@@ -181,6 +182,8 @@ def _colon_place(match: regex.Match[str], key: str, outlets: frozenset[str]) -> 
 def _title_place(place: str) -> bool:
     """Whether ``place`` is a short run of title-case words (particles allowed)."""
     words = place.replace("/", " ").split()
+    if _fold(words[0]) in _NOT_PLACES:
+        return False
     capitalised = [w for w in words if w[0].isupper()]
     return (
         len(words) <= _MAX_TITLE_PLACE_WORDS

@@ -65,7 +65,7 @@ _ZONE_INNER = (
 _ZONE = rf"(?:{_ZONE_INNER}|\((?:{_ZONE_INNER})\))"
 _AMPM = r"[AaPp]\.?\s?[Mm](?:\.|(?!\p{Ll}))"
 _TIME_WORD = rf"(?i:(?:12(?::00)?\s?)?(?:{_alternatives(_tables.TIME_WORDS)}))"
-_SEP = r",?\s{0,3}(?:[|/·•@–—:-]\s{0,3})?(?:(?:at|on)\s{1,3})?"
+_SEP = r",?\s{0,3}(?:[|/·•@–—:-]{1,2}\s{0,3})?(?:(?:at|on)\s{1,3})?"
 _YEAR_SEP = r",?\s{0,2}(?:[|·•/–—-]\s{0,2})?"
 
 
@@ -79,8 +79,8 @@ def _time(tag: str) -> str:
         rf"|\s?(?P<ap{tag}>{_AMPM})"
         rf"|(?P<m{tag}>[0-5]\d)(?=\s?(?:{_ZONES})(?!\p{{L}})))"
     )
-    words = rf"(?<!\p{{L}})(?P<tw{tag}>{_TIME_WORD})(?!\p{{L}})"
-    return rf"(?:(?<![\d:]){clock}|{words})(?:\s{{0,2}}(?P<z{tag}>{_ZONE}))?"
+    words = rf"(?<![\p{{L}}\d:])(?P<tw{tag}>{_TIME_WORD})(?!\p{{L}})"
+    return rf"(?:{words}|(?<![\d:]){clock})(?:\s{{0,2}}(?P<z{tag}>{_ZONE}))?"
 
 
 _LOCAL = rf"(?:\s{{0,2}}\(\d{{1,2}}:?\d\d\s?(?:{_ZONES})\))?"

@@ -1039,14 +1039,19 @@ DATELINE_PLACES: tuple[str, ...] = (
 word or in title case; a single word in capitals needs no entry. Two capitalised words
 and a colon are otherwise a speaker's name (Q&A, transcripts)."""
 
-SENTENCE_ADVERBS: tuple[str, ...] = (
+DATELINE_NOT_PLACES: tuple[str, ...] = (
+    # Sentence adverbs.
     "Earlier", "Later", "Meanwhile", "Elsewhere", "Finally", "However", "Still", "Now",
     "Today", "Yesterday", "Tonight", "Also", "Instead", "Again", "Overall", "Separately",
     "Similarly", "Indeed", "Besides", "Here", "There", "Then", "Thus", "Nationally",
     "Locally", "Internationally", "Abroad", "Recently", "Previously", "Currently",
+    # Greetings, answers and forms of address.
+    "Hello", "Hi", "Hey", "Dear", "Welcome", "Thanks", "Thank", "Goodbye", "Sorry",
+    "Congratulations", "Yes", "No", "Well", "Oh", "Please", "Mr.", "Mrs.", "Ms.", "Mr",
+    "Mrs", "Ms", "Dr.", "Dr", "Prof.", "Sir", "Madam", "Dame", "Lord", "Lady",
 )  # fmt: skip
-"""Words that open a sentence before a comma (``Meanwhile, Texas — …``) and so never
-name the place of a mixed-case dateline."""
+"""Words that open a sentence or a greeting before a comma (``Meanwhile, Texas — …``,
+``Hello, Kenya — …``) and so never begin the place of a mixed-case dateline."""
 
 PUBLICATION_WORDS: tuple[str, ...] = (
     "Times",
