@@ -464,6 +464,14 @@ class TestOutputNeverClobbersInput:
         assert "is also an input" in capsys.readouterr().err
         assert Path(path).read_text(encoding="utf-8") == SHORT
 
+    def test_rules_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """-o naming the --rules file is refused too: that file is read as well."""
+        path = _write(tmp_path / "a.txt", SHORT)
+        rules = _write(tmp_path / "rules.toml", "[extend]\nboilerplate_lines = ['x']\n")
+        assert main(["parse", "--rules", rules, "-o", rules, path]) == 2
+        assert f"-o {rules} is also an input ({rules})" in capsys.readouterr().err
+        assert "boilerplate_lines" in Path(rules).read_text(encoding="utf-8")
+
     def test_hard_link(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A hard link to the input is refused too."""
         path = _write(tmp_path / "a.txt", SHORT)

@@ -469,7 +469,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
     if input_dir is not None:
         found = _walk(input_dir, getattr(args, "glob", None) or _DEFAULT_GLOB, output_dir)
         inputs.extend(found)
-    identities = _identities(inputs)
+    identities = _identities([*inputs, *([args.rules] if args.rules else [])])
     if output_dir is None:
         if args.output is not None and args.output != STDIN:
             clash = identities.get(_identity(args.output) or (-1, -1))
