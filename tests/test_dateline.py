@@ -448,6 +448,10 @@ class TestColonDatelines:
                 "PTI",
                 "Jan 5",
             ),
+            ("SURAT (PTI) Diamond traders reported a slow season.", "SURAT", "PTI", None),
+            ("Washington (CNN)The president signed the order.", "Washington", "CNN", None),
+            ("London (Reuters) The pound rose on Monday.", "London", "Reuters", None),
+            ("(CNN)Rescuers reached the village.", "", "CNN", None),
         ],
     )
     def test_colon_and_agency_forms(
@@ -468,11 +472,12 @@ class TestColonDatelines:
             "NEW DELHI (Some Outlet): The court has asked the state to reply within a week.",
             "MUMBAI, Narnia: The civic body has started work on the new coastal road, it said.",
             "Kolkata: Why?",
-            "PUNE (PTI) The city police arrested two men on Friday.",
-            "NATO (Reuters) The alliance said it would meet.",
+            "Tom Reyes (CNN) Anchor and chief correspondent",
+            "The mayor (Reuters) The city said it would sue.",
+            "Lagos (Local Radio) The power failed.",
             "Disclaimer: The views expressed here are those of the author and nobody else.",
         ],
     )
     def test_speakers_and_labels(self, text: str) -> None:
-        """Speakers, labels, unknown agencies and undated no-dash lines are no datelines."""
+        """Speakers, labels, unknown agencies and no-dash lines with an unknown place."""
         assert parse_dateline(text) is None

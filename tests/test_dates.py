@@ -218,6 +218,11 @@ class TestNumericOffsets:
             ("Updated: Fri, 9 Apr 2021 07:03:11 -0400", "2021-04-09T07:03:11-04:00", "-0400"),
             ("10:15 UTC-05:00, March 8, 2020", "2020-03-08T10:15:00-05:00", "UTC-05:00"),
             ("Thu, 01 Dec 2011 10:00:00 GMT", "2011-12-01T10:00:00+00:00", "GMT"),
+            (
+                "Sun Apr 07 2019 18:30:00 GMT+0200 (Central European Summer Time)",
+                "2019-04-07T18:30:00+02:00",
+                "GMT+0200",
+            ),
         ],
     )
     def test_offsets_make_aware_values(self, text: str, expected: str, zone: str) -> None:
@@ -320,6 +325,7 @@ class TestTimeWordsAndSeparators:
             ("4 Feb 2013 at 12:00 midnight", "2013-02-04T00:00:00"),
             ("Sat 16 Mar 2019 // 21:05", "2019-03-16T21:05:00"),
             ("Mar 16, 2019 -- 9:05 pm", "2019-03-16T21:05:00"),
+            ("16:40 hrs IST, 2 Oct 2018", "2018-10-02T16:40:00"),
         ],
     )
     def test_times_and_separators(self, text: str, expected: str) -> None:

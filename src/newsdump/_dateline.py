@@ -58,22 +58,24 @@ _DATELINE = regex.compile(
             (?:,[ ]?(?!(?i:{_MONTH}|{_WEEKDAY})\.?(?:[ ]\d|\b))
                 (?P<region>{_WORD}(?:[ ](?:{_WORD}|and(?=[ ]\p{{Lu}}))){{0,3}}+))?
         )
-        (?:,?[ ](?P<date>(?i:{_MONTH})\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?
-            |\d{{1,2}}[ ](?i:{_MONTH})\.?(?:[ ]\d{{4}})?
+        (?:,?[ ](?P<date>(?:(?i:{_WEEKDAY}),?[ ](?=\d|(?i:{_MONTH})))?+
+            (?:(?i:{_MONTH})\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?
+            |\d{{1,2}}[ ](?i:{_MONTH})\.?(?:[ ]\d{{4}})?)
             |(?i:{_WEEKDAY})(?![\p{{L}}])))?
         (?:(?:[ ]?|--)\((?P<agency>[^()\n]{{1,40}}+)\)|[ ]/(?P<agency>[^/\n]{{1,40}}+)/)?
     )
-    (?:{_SPACE}{{0,3}}+(?P<dash>{_DASHES}|:)|(?<=\))(?={_SPACE}))
+    (?:{_SPACE}{{0,3}}+(?P<dash>{_DASHES}|:)|(?<=\))(?={_SPACE}|\p{{Lu}}))
     """,
     regex.VERBOSE | regex.VERSION1,
 )
 _AGENCY_ONLY = regex.compile(
     rf"^[ \t]{{0,8}}+(?P<dateline>\((?P<agency>[^()\n]{{1,40}}+)\))"
-    rf"{_SPACE}{{0,3}}+(?P<dash>{_DASHES})",
+    rf"(?:{_SPACE}{{0,3}}+(?P<dash>{_DASHES})|(?={_SPACE}|\p{{Lu}}))",
     regex.VERSION1,
 )
 _CALL_SIGN = regex.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")
-_AGENCY_SHAPE = regex.compile(r"^\p{Lu}[\p{L}.&'’-]{0,20}+(?: [\p{Lu}&][\p{L}.&'’-]{0,20}+){0,3}+$")
+_AGENCY_WORD = r"[\p{L}.&'’/-]{0,20}+"
+_AGENCY_SHAPE = regex.compile(rf"^\p{{Lu}}{_AGENCY_WORD}(?: [\p{{Lu}}&]{_AGENCY_WORD}){{0,3}}+$")
 _TITLE_WORD = regex.compile(r"\p{Lu}(?:\p{Ll}|[\p{M}'’.-])[\p{L}\p{M}'’.-]*+")
 _CAPTION_DATE = regex.compile(r"[\p{Lu}\d][\p{Lu}\d .]{0,30}+:")
 _LOWER = regex.compile(r"\p{Ll}")
@@ -122,9 +124,9 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
     groups = match.groupdict()
     agency = groups.get("agency")
     place = groups.get("place")
-    if agency is not None and not _credible(agency, place, outlets):
+    if agency is not None and not _credible(agency, place, groups.get("region"), outlets):
         return None
-    if dash is None and (agency is None or _fold(agency) not in outlets or not groups["date"]):
+    if dash is None and not _dashless(groups, outlets):
         return None
     dateline = Dateline(
         text=match.group("dateline").strip(),
@@ -165,6 +167,19 @@ def _checked(
     if region and _title_place(place) and _fold(region) in _REGIONS:
         return dateline if key not in _REGIONS or key in _PLACES else None
     return None
+
+
+def _dashless(groups: dict[str, str | None], outlets: frozenset[str]) -> bool:
+    """Whether a dateline without a dash reads as one (``Washington (CNN) The …``).
+
+    The agency must be known, and the place in capitals, dated or a known place.
+    """
+    agency, place = groups.get("agency"), groups.get("place")
+    if agency is None or _fold(agency) not in outlets:
+        return False
+    if place is None or _upper(place) or groups.get("date"):
+        return True
+    return _fold(place) in _PLACES or _fold(place) in _REGIONS
 
 
 def _colon_place(match: regex.Match[str], key: str, outlets: frozenset[str]) -> bool:
@@ -215,11 +230,14 @@ def _upper(place: str) -> bool:
     return len(letters) >= _MIN_PLACE_LETTERS and all(c.isupper() for c in letters)
 
 
-def _credible(agency: str, place: str | None, outlets: frozenset[str]) -> bool:
+def _credible(agency: str, place: str | None, region: str | None, outlets: frozenset[str]) -> bool:
     """Whether ``agency`` (in parentheses) is an agency, an outlet or a call sign.
 
-    After a place in capitals any short capitalised name will do (``LIMA (Andina) —``).
+    After a place in capitals, or a title-case place before a known region, any short
+    capitalised name will do (``LIMA (Andina) —``, ``Kyiv, Ukraine (Ukrinform) —``).
     """
-    if " ".join(agency.casefold().split()) in outlets or _CALL_SIGN.match(agency.strip()):
+    if _fold(agency) in outlets or _CALL_SIGN.match(agency.strip()):
         return True
-    return bool(place and _upper(place) and _AGENCY_SHAPE.match(agency))
+    if not (place and _AGENCY_SHAPE.match(agency)):
+        return False
+    return _upper(place) or bool(region and _fold(region) in _REGIONS and _title_place(place))

@@ -74,7 +74,7 @@ def _time(tag: str) -> str:
     clock = (
         rf"(?P<h{tag}>[01]?\d|2[0-3])"
         rf"(?:(?:[:.]|h(?=[0-5]\d))(?P<m{tag}>[0-5]\d)"
-        rf"(?::(?P<s{tag}>[0-5]\d)(?:\.\d{{1,6}})?)?"
+        rf"(?::(?P<s{tag}>[0-5]\d)(?:\.\d{{1,6}})?)?(?:\s?(?:hrs|hours)\.?(?!\p{{L}}))?"
         rf"(?:\s?(?P<ap{tag}>{_AMPM}))?"
         rf"|\s?(?P<ap{tag}>{_AMPM})"
         rf"|(?P<m{tag}>[0-5]\d)(?=\s?(?:{_ZONES})(?!\p{{L}})))"
@@ -122,7 +122,10 @@ _RELATIVE = regex.compile(
     rf"(?:{_SEP}{_time('r')})?",
     regex.VERSION1,
 )
-_FILLER = regex.compile(rf"[\s|·•,;:.()\[\]/–—-]++|(?:{_ZONE})", regex.VERSION1)
+_FILLER = regex.compile(
+    rf"\s{{0,3}}+\((?:\p{{Lu}}\p{{Ll}}++\s){{1,4}}Time\)|[\s|·•,;:.()\[\]/–—-]++|(?:{_ZONE})",
+    regex.VERSION1,
+)
 _UNIT_KEYS = {unit.casefold(): key for unit, key in _tables.RELATIVE_UNITS.items()}
 _SUB_DAY = frozenset(["seconds", "minutes", "hours"])
 _MAX_DATE_LINE = 160

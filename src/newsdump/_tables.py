@@ -1034,10 +1034,20 @@ DATELINE_PLACES: tuple[str, ...] = (
     "Dar es Salaam", "Johannesburg", "Cape Town", "Kuala Lumpur", "Jakarta", "Manila",
     "Hong Kong", "New York", "Los Angeles", "San Francisco", "Tel Aviv", "Buenos Aires",
     "Rio de Janeiro", "Sao Paulo", "Mexico City",
+    # Cities that open wire copy in title case before an agency with no dash.
+    "London", "Paris", "Berlin", "Rome", "Madrid", "Brussels", "Geneva", "Vienna",
+    "Moscow", "Kyiv", "Warsaw", "Istanbul", "Ankara", "Athens", "Stockholm", "Oslo",
+    "Copenhagen", "Amsterdam", "Lisbon", "Dublin", "Jerusalem", "Beirut", "Damascus",
+    "Amman", "Cairo", "Beijing", "Shanghai", "Tokyo", "Seoul", "Taipei", "Bangkok",
+    "Hanoi", "Sydney", "Melbourne", "Toronto", "Ottawa", "Montreal", "Vancouver",
+    "Atlanta", "Chicago", "Boston", "Miami", "Houston", "Dallas", "Seattle", "Denver",
+    "Phoenix", "Detroit", "Philadelphia", "Las Vegas", "Brasilia", "Caracas", "Havana",
+    "Bogota", "Lima", "Santiago",
 )  # fmt: skip
-"""Places that may open a paragraph with a colon (``NEW DELHI: …``) in more than one
-word or in title case; a single word in capitals needs no entry. Two capitalised words
-and a colon are otherwise a speaker's name (Q&A, transcripts)."""
+"""Places known by name: they may open a paragraph before a colon (``NEW DELHI: …``)
+in more than one word or in title case, and before a known agency with no dash
+(``London (Reuters) The …``); a single word in capitals needs no entry. Two capitalised
+words and a colon are otherwise a speaker's name (Q&A, transcripts)."""
 
 DATELINE_NOT_PLACES: tuple[str, ...] = (
     # Sentence adverbs.
