@@ -261,8 +261,8 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         metavar="N",
         help="parse with N processes (default 1; 0: one per CPU). Files are shared out, "
-        "and a large file written as JSON records is cut into blocks; the output is the "
-        "same bytes as with one process",
+        "and a large file written as JSON or CSV records is cut into blocks; the output is "
+        "the same bytes as with one process",
     )
     parse.add_argument(
         "--include-lines",
