@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
@@ -36,7 +35,7 @@ class RulesError(ValueError):
     """A rules value of the wrong type or out of range, or an unknown rules key.
 
     The message is one line: the key, the value and what is allowed, such as
-    ``cohesion_threshold: 'high' is not a number; allowed: a number from 0 to 1``.
+    ``max_boilerplate_words: 'x' is not a whole number; allowed: a whole number from 0 up``.
     """
 
     __module__ = "newsdump"
@@ -50,7 +49,6 @@ _ALLOWED = {
     "bool": "true or false",
     "bool | None": "true, false or null (None)",
     "int": "a whole number from 0 up",
-    "float": "a number",
     "tuple[str, ...]": _TABLE,
 }
 
@@ -105,22 +103,6 @@ def _count(minimum: int) -> _Validator:
     return check
 
 
-def _number(low: float = -math.inf, high: float = math.inf) -> _Validator:
-    """A validator of finite numbers from ``low`` to ``high`` (bools are not numbers)."""
-    allowed = (
-        f"a number from {low:g} to {high:g}" if math.isfinite(low) and math.isfinite(high)
-        else "a finite number"
-    )
-
-    def check(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            _fail(attribute.name, value, "is not a number", allowed)
-        if not math.isfinite(value) or not low <= value <= high:
-            _fail(attribute.name, value, "is out of range", allowed)
-
-    return check
-
-
 def _boolean(_self: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
         _fail(attribute.name, value, "is not true or false", _ALLOWED["bool"])
@@ -146,7 +128,7 @@ def _validated(
     """Give every field a validator that raises :class:`RulesError`.
 
     A field without its own validator gets one from its annotation (tables, whole
-    numbers from 0 up, numbers, bools); a field's own validator is wrapped so that its
+    numbers from 0 up, bools); a field's own validator is wrapped so that its
     error, too, is one line naming the key. A field of any other type needs a
     validator of its own (``tests/test_rules.py`` fails for a field without one).
     """
@@ -160,8 +142,6 @@ def _validated(
             out.append(field.evolve(validator=_table, converter=field.converter or _tuple))
         elif kind == "int":
             out.append(field.evolve(validator=_count(0)))
-        elif kind == "float":
-            out.append(field.evolve(validator=_number()))
         elif kind == "bool":
             out.append(field.evolve(validator=_boolean))
         else:
@@ -176,8 +156,8 @@ class Rules:
     Every table is a tuple of non-empty strings (a list is converted; a bare string is
     an error, not a table of its characters). Defaults come from ``newsdump._tables``;
     see the documentation of each field for what it matches. Counts are whole numbers
-    from 0 up (``context_lines`` and ``cohesion_window`` from 1), ``cohesion_threshold``
-    a number from 0 to 1; any other value raises :class:`RulesError`.
+    from 0 up (``context_lines`` from 1); ``dayfirst`` is true, false or ``None``; any
+    other value raises :class:`RulesError`.
     """
 
     boilerplate_lines: tuple[str, ...] = attrs.field(
@@ -268,13 +248,6 @@ class Rules:
 
     context_lines: int = attrs.field(default=400, validator=_count(1))
     """How far (in lines) any decision looks; it bounds memory when streaming."""
-
-    cohesion_window: int = attrs.field(default=4, validator=_count(1))
-    """How many content lines on each side of a gap lexical cohesion compares."""
-
-    cohesion_threshold: float = attrs.field(default=0.03, validator=_number(0.0, 1.0))
-    """Below this similarity (idf-weighted cosine) across a gap, a weak structural cue
-    (a captioned photo, a headline block without byline or date) becomes a boundary."""
 
     date_labels: tuple[str, ...] = attrs.field(default=_tables.DATE_LABELS, converter=_tuple)
     """Labels printed before or after a standalone date (``Published:``, ``Last updated``);
