@@ -326,6 +326,9 @@ class TestTimeWordsAndSeparators:
             ("Sat 16 Mar 2019 // 21:05", "2019-03-16T21:05:00"),
             ("Mar 16, 2019 -- 9:05 pm", "2019-03-16T21:05:00"),
             ("16:40 hrs IST, 2 Oct 2018", "2018-10-02T16:40:00"),
+            ("Sat Jun 14 07:05:09 BRT 2014", "2014-06-14T07:05:09"),
+            ("20140614T070509", "2014-06-14T07:05:09"),
+            ("20140614T0705Z", "2014-06-14T07:05:00+00:00"),
         ],
     )
     def test_times_and_separators(self, text: str, expected: str) -> None:
@@ -345,6 +348,8 @@ class TestTimeWordsAndSeparators:
             "Thu Aug 06 12:00:00",
             "Mon | Dec | 2018",
             "[Oct] stories",
+            "20140614",
+            "ID 20140614T99",
         ],
     )
     def test_lookalikes_are_no_dates(self, text: str) -> None:
@@ -374,6 +379,12 @@ class TestRelativeForms:
             ("3 months ago", "2023-12-01"),
             ("2 hrs. ago", "2024-03-01T10:00:00"),
             ("Tonight at 9 pm ET", "2024-03-01T21:00:00-05:00"),
+            ("tomorrow at 9 am", "2024-03-02T09:00:00"),
+            ("the day after tomorrow", "2024-03-03"),
+            ("in 2 days", "2024-03-03"),
+            ("in about two hours", "2024-03-01T14:00:00"),
+            ("3 hours from now", "2024-03-01T15:00:00"),
+            ("fifteen minutes ago", "2024-03-01T11:45:00"),
         ],
     )
     def test_resolved_against_now(self, text: str, expected: str) -> None:
@@ -416,6 +427,10 @@ class TestRelativeForms:
             "Top 10 stories today",
             "ago",
             "May 2 years ago",
+            "Join us in 5 minutes",
+            "in 2019",
+            "in May",
+            "Tomorrow's World",
         ],
     )
     def test_relative_words_in_other_text(self, text: str) -> None:

@@ -88,10 +88,13 @@ _DATE = (
     rf"(?:(?P<y>{_YEAR})(?P<ys>[-/.])(?P<mo>0?[1-9]|1[0-2])(?P=ys)(?P<d>{_NUM})(?!\d)"
     r"(?:[T\s](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d{1,9})?)?"
     rf"(?:\s?(?P<off>Z(?!\p{{L}})|{_OFFSET})|\s{{1,2}}(?P<z>{_ZONE}))?)?"
-    # ctime: Thu Aug 06 12:00:00 2015
+    # ISO 8601 basic format: 20150806T120000Z
+    r"|(?P<y>(?:1[89]|20)\d\d)(?P<mo>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+    rf"T(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<s>[0-5]\d)?(?P<off>Z(?!\p{{L}})|{_OFFSET})?"
+    # ctime: Thu Aug 06 12:00:00 2015, with any zone abbreviation before the year
     rf"|(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s{{1,2}}(?P<d>{_NUM})\s{{1,2}}"
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
-    rf"(?:\s{{1,2}}(?P<z>{_ZONE}))?\s{{1,2}}(?P<y>{_YEAR})"
+    rf"(?:\s{{1,2}}(?P<z>{_ZONE}|[A-Z]{{3,5}}+))?\s{{1,2}}(?P<y>{_YEAR})"
     rf"|(?P<n1>{_NUM})/(?P<n2>{_NUM})/(?P<ny>{_YEAR}|\d\d(?!\d))"
     rf"|(?P<n1>{_NUM})(?P<ns>[.-])(?P<n2>{_NUM})(?P=ns)(?P<ny>{_YEAR})"
     rf"|(?:{_WEEKDAY})?\[?(?P<mon>{_MONTH})\]?\s{{0,2}}(?P<d>{_DAY})"
@@ -112,9 +115,11 @@ _AMOUNT = (
     rf"|(?P<n>{_alternatives(_tables.RELATIVE_COUNTS)})\s{{1,2}}"
     rf"(?P<unit>{_alternatives(_SHORT_UNITS)}))\.?(?!\p{{L}})"
 )
+_HEDGE = rf"(?:(?:{_alternatives(_tables.RELATIVE_HEDGES)})\s{{1,2}})?"
+_AMOUNTS = rf"{_AMOUNT}(?:,?\s{{1,2}}(?:and\s{{1,2}})?{_AMOUNT}){{0,2}}"
 _AGO = (
-    rf"(?:(?:{_alternatives(_tables.RELATIVE_HEDGES)})\s{{1,2}})?{_AMOUNT}"
-    rf"(?:,?\s{{1,2}}(?:and\s{{1,2}})?{_AMOUNT}){{0,2}}\s{{1,2}}ago"
+    rf"{_HEDGE}{_AMOUNTS}\s{{1,2}}(?:ago|(?P<ahead>from\s{{1,2}}now))"
+    rf"|(?P<ahead>in)\s{{1,2}}{_HEDGE}{_AMOUNTS}"
 )
 _RELATIVE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:(?P<word>{_alternatives(_tables.RELATIVE_NOW)})"
@@ -285,13 +290,17 @@ def _clock(match: regex.Match[str], tag: str) -> tuple[int | None, int, int, boo
 def _tzinfo(zone: str | None) -> tzinfo | None:
     if not zone:
         return None
-    spec = _tables.TIMEZONES.get(zone, zone)
-    if not spec:
+    spec = _tables.TIMEZONES.get(zone)
+    if spec is None:
+        spec = zone
+    elif not spec:
         return None
     offset = regex.fullmatch(r"(?:UTC|GMT)?([+-])(\d\d?):?(\d\d)?", spec)
     if offset:
         seconds = int(offset[2]) * 3600 + int(offset[3] or 0) * 60
         return dateutil_tz.tzoffset(None, -seconds if offset[1] == "-" else seconds)
+    if zone not in _tables.TIMEZONES:
+        return None
     return dateutil_tz.gettz(spec)
 
 
@@ -306,7 +315,8 @@ def _relative(match: regex.Match[str], now: datetime | None) -> ParsedDate:
     elif day := match.group("day"):
         value = now.date() + timedelta(days=_tables.RELATIVE_DAYS[" ".join(day.casefold().split())])
     else:
-        value = _ago(match.captures("n"), match.captures("unit"), now)
+        sign = 1 if match.group("ahead") else -1
+        value = _ago(match.captures("n"), match.captures("unit"), now, sign)
     hour, minute, second, ok = _clock(match, "r")
     if not ok:
         value = None
@@ -316,8 +326,10 @@ def _relative(match: regex.Match[str], now: datetime | None) -> ParsedDate:
     return ParsedDate(text=printed, value=value, relative=True, timezone=zone)
 
 
-def _ago(counts: Sequence[str], units: Sequence[str], now: datetime) -> datetime | date | None:
-    """``now`` minus the amounts of ``<count> <unit> ago``; a date unless a unit is sub-day."""
+def _ago(
+    counts: Sequence[str], units: Sequence[str], now: datetime, sign: int
+) -> datetime | date | None:
+    """``now`` plus ``sign`` times the amounts; a date unless a unit is sub-day."""
     clock = timedelta()
     calendar = relativedelta()
     keys = [_UNIT_KEYS[unit.casefold()] for unit in units]
@@ -333,9 +345,9 @@ def _ago(counts: Sequence[str], units: Sequence[str], now: datetime) -> datetime
         else:
             clock += timedelta(**{key: count})
     if _SUB_DAY.intersection(keys):
-        result: datetime = now - clock - calendar
+        result: datetime = now + sign * clock + sign * calendar
         return result
-    day: date = now.date() - clock - calendar
+    day: date = now.date() + sign * clock + sign * calendar
     return day
 
 

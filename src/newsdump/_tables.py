@@ -895,6 +895,9 @@ TIME_WORDS: dict[str, int] = {
 printed with, as ISO 8601 reads ``00:00``)."""
 
 RELATIVE_DAYS: dict[str, int] = {
+    "the day after tomorrow": 2,
+    "day after tomorrow": 2,
+    "tomorrow": 1,
     "the day before yesterday": -2,
     "day before yesterday": -2,
     "yesterday": -1,
@@ -935,6 +938,8 @@ RELATIVE_UNITS: dict[str, str] = {
 RELATIVE_COUNTS: dict[str, float | None] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "half a": 0.5, "half an": 0.5, "a couple of": 2, "a few": None, "few": None,
     "several": None,
 }  # fmt: skip
@@ -954,7 +959,8 @@ RELATIVE_HEDGES: tuple[str, ...] = (
     "under",
     "some",
 )
-"""Words that may precede ``<count> <unit> ago`` (``about an hour ago``)."""
+"""Words that may precede ``<count> <unit> ago`` or follow ``in`` (``about an hour ago``,
+``in about two hours``)."""
 
 DATELINE_REGIONS: tuple[str, ...] = (
     # Countries and territories.
