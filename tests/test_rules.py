@@ -26,7 +26,9 @@ from newsdump import (
 from newsdump.__main__ import main
 from newsdump._boilerplate import local_boilerplate
 from newsdump._captions import caption_cue
+from newsdump._cues import Kind
 from newsdump._features import line_features, patterns
+from newsdump._parse import analyse
 from newsdump._phrases import compile_phrases, normalize
 from newsdump._rules import _check_table
 
@@ -368,11 +370,6 @@ class TestEveryTableDoesSomething:
         assert parse_caption(caption, rules=rules).credit == "Pexels"
         assert caption_cue(caption, rules) == "photo credit"
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="parse() reads date lines with parse_date(text, now=now), without the "
-        "user's rules (_cues.py, _articles.py)",
-    )
     def test_parse_reads_a_users_date_label(self) -> None:
         """A date line under the user's own label gives the article its date."""
         text = (
@@ -382,6 +379,48 @@ class TestEveryTableDoesSomething:
         )
         rules = Rules().extend(date_labels=["Zuletzt aktualisiert"])
         assert parse(text, rules=rules).articles[0].published == dt.date(2021, 3, 3)
+
+    @pytest.mark.parametrize(
+        ("marker", "caption"),
+        [
+            ("Pexels", "Boats in the harbour. Pexels"),
+            ("Fotografía:", "Boats in the harbour. Fotografía: Juan Pérez"),
+        ],
+    )
+    def test_parse_reads_a_users_photo_credit_marker(self, marker: str, caption: str) -> None:
+        """A user's credit marker reaches the line's cue through parse(): a caption cue.
+
+        The role itself is the learned model's decision, so this checks what the model
+        is given: the cue kind and the ``k=caption`` attribute of the caption line.
+        """
+        text = (
+            f"Storm hits coast\nBy Jane Doe\n{caption}\n"
+            "A storm hit the coast on Monday, flooding streets in the old town.\n"
+            "Fishermen kept their boats in the harbour as waves rose above the wall.\n"
+        )
+
+        def observe(rules: Rules) -> tuple[Kind, list[str]]:
+            _lines, cues, attributes = analyse(text, rules, None)
+            (i,) = [i for i, cue in enumerate(cues) if cue.features.text == caption]
+            return cues[i].kind, attributes[i]
+
+        kind, attributes = observe(Rules())
+        assert kind is not Kind.CAPTION
+        assert "k=caption" not in attributes
+        kind, attributes = observe(Rules().extend(photo_credit_markers=[marker]))
+        assert kind is Kind.CAPTION
+        assert "k=caption" in attributes
+
+    def test_parse_reads_the_rules_for_a_bylines_date(self) -> None:
+        """The date printed in a byline is read under the user's rules (here dayfirst)."""
+        text = (
+            "Storm hits coast\nBy Jane Doe, 03/04/2021\n"
+            "A storm hit the coast on Monday, flooding streets in the old town.\n"
+            "Fishermen kept their boats in the harbour as waves rose above the wall.\n"
+        )
+        article = parse(text, rules=attrs.evolve(Rules(), dayfirst=True)).articles[0]
+        assert article.published_text == "03/04/2021"
+        assert article.published == dt.date(2021, 4, 3)
 
 
 _ROOT = Path(__file__).resolve().parent.parent

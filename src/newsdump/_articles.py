@@ -38,7 +38,7 @@ def build_article(
     bylines = tuple(
         b for line in by_role.get(Role.BYLINE, []) if (b := cues[line.number - 1].byline)
     )
-    published, published_text = _published(by_role, cues, bylines, now)
+    published, published_text = _published(by_role, cues, bylines, rules, now)
     body = by_role.get(Role.BODY, [])
     dateline = cues[body[0].number - 1].dateline if body else None
     return Article(
@@ -93,6 +93,7 @@ def _published(
     by_role: dict[Role, list[Line]],
     cues: dict[int, Cue],
     bylines: Sequence[Byline],
+    rules: Rules,
     now: datetime | None,
 ) -> tuple[datetime | date | None, str | None]:
     for line in by_role.get(Role.DATE, []):
@@ -101,7 +102,7 @@ def _published(
             return parsed.value, parsed.text
     for byline in bylines:
         if byline.date_text:
-            parsed = parse_date(byline.date_text, now=now)
+            parsed = parse_date(byline.date_text, now=now, rules=rules)
             if parsed is not None:
                 return parsed.value, parsed.text
             return None, byline.date_text

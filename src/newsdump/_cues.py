@@ -173,7 +173,7 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
         return Cue(f, kind, f"credit ({credit.kind})", credit=credit)
     if _ATTRIBUTION.match(text):
         return Cue(f, Kind.PROSE, "attribution of the quote above")
-    if f.words <= 16 and (date := parse_date(text, now=now)) is not None:
+    if f.words <= 16 and (date := parse_date(text, now=now, rules=rules)) is not None:
         return Cue(f, Kind.DATE, "date line", date=date)
     if f.words <= rules.max_byline_words and (byline := parse_byline(text, rules=rules)):
         if byline.bare:
