@@ -254,6 +254,9 @@ class TestDashVariants:
             ("TULSA (AP)\u202f— Voters went to the polls.", "TULSA", "AP"),
             ("RENO ‒ A casino closed.", "RENO", None),
             ("DULUTH―Ice covered the harbor.", "DULUTH", None),
+            ("CASPER ‑ A pipeline leaked.", "CASPER", None),
+            ("LARAMIE ⸺ Snow closed the pass.", "LARAMIE", None),
+            ("LONDON, Jan. 5.—The cabinet met.", "LONDON", None),
             ("OMAHA (Reuters)\u00a0-\u00a0Wheat futures fell.", "OMAHA", "Reuters"),
             (
                 "AUSTIN, Texas, May 2, 2023 /PRNewswire/ -- Acme posted results.",
@@ -449,6 +452,7 @@ class TestColonDatelines:
                 "Jan 5",
             ),
             ("SURAT (PTI) Diamond traders reported a slow season.", "SURAT", "PTI", None),
+            ("NEW DELHI: Stocks fell sharply on Monday.", "NEW DELHI", None, None),
             ("Washington (CNN)The president signed the order.", "Washington", "CNN", None),
             ("London (Reuters) The pound rose on Monday.", "London", "Reuters", None),
             ("(CNN)Rescuers reached the village.", "", "CNN", None),
@@ -476,6 +480,10 @@ class TestColonDatelines:
             "The mayor (Reuters) The city said it would sue.",
             "Lagos (Local Radio) The power failed.",
             "Disclaimer: The views expressed here are those of the author and nobody else.",
+            "MUMBAI: Why the city floods",
+            "KARACHI: Prices rose.",
+            "Kolkata: The state government on Monday announced a new scheme for",
+            "OSLO: The fjords in winter, a guide for the cold months ahead of you",
         ],
     )
     def test_speakers_and_labels(self, text: str) -> None:

@@ -44,7 +44,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _SPACE = r"[ \t\u00a0\u2009\u202f]"
 _ZONES = "|".join(sorted(_tables.TIMEZONES, key=len, reverse=True))
 _STAMP = rf"\(\d{{1,2}}-\d{{1,2}}\)[ ]\d{{1,2}}:\d\d(?:[ ](?:{_ZONES})(?=[ ]))?+"
-_DASHES = r"--|—{1,2}+|[-–―‒−_]"
+_DASHES = r"--|—{1,2}+|[-–―‒−‑⸺⸻_]"
 _WORD = r"\p{Lu}(?:[\p{L}\p{M}.'’&]|-(?=[\p{L}\p{N}])){0,30}+"
 _PARTICLE = r"(?:de|del|de[ ]la|la|le|el|al|am|an[ ]der|upon|on|sur|do|da|dos|das|es)"
 _DATELINE = regex.compile(
@@ -64,7 +64,7 @@ _DATELINE = regex.compile(
             |(?i:{_WEEKDAY})(?![\p{{L}}])))?
         (?:(?:[ ]?|--)\((?P<agency>[^()\n]{{1,40}}+)\)|[ ]/(?P<agency>[^/\n]{{1,40}}+)/)?
     )
-    (?:{_SPACE}{{0,3}}+(?P<dash>{_DASHES}|:)|(?<=\))(?={_SPACE}|\p{{Lu}}))
+    (?:{_SPACE}{{0,3}}+(?:(?<=\d)\.)?(?P<dash>{_DASHES}|:)|(?<=\))(?={_SPACE}|\p{{Lu}}))
     """,
     regex.VERBOSE | regex.VERSION1,
 )
@@ -81,6 +81,7 @@ _CAPTION_DATE = regex.compile(r"[\p{Lu}\d][\p{Lu}\d .]{0,30}+:")
 _LOWER = regex.compile(r"\p{Ll}")
 _STOPWORDS = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "how"])
 _MIN_COLON_BODY_WORDS = 8
+_MIN_KNOWN_COLON_BODY_WORDS = 4
 _BODY_START = regex.compile(rf"{_SPACE}{{0,3}}+(?=$|[\p{{Lu}}\d\"“‘'(\[])", regex.VERSION1)
 
 
@@ -119,7 +120,8 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
         return None
     body = _BODY_START.match(text, match.end())
     dash = match.group("dash")
-    if body is None or not _body_reads(text, body.end(), colon=dash == ":"):
+    known = _fold(match.groupdict().get("place") or "") in _PLACES
+    if body is None or not _body_reads(text, body.end(), colon=dash == ":", known=known):
         return None
     groups = match.groupdict()
     agency = groups.get("agency")
@@ -207,12 +209,13 @@ def _title_place(place: str) -> bool:
     )
 
 
-def _body_reads(text: str, start: int, *, colon: bool) -> bool:
+def _body_reads(text: str, start: int, *, colon: bool, known: bool = False) -> bool:
     """Whether the text after the dash reads as a body sentence.
 
     Refused: photo-agency captions (``LONDON, ENGLAND - MAY 09: …``), lines in capitals
     (``LUBOKU – LIFT OFF TOUR``) and, after a colon, anything shorter than a sentence or
-    ending in a question (``STRESS: How to cope``, Q&A speakers).
+    ending in a question (``STRESS: How to cope``, Q&A speakers). After a ``known`` place
+    (``NEW DELHI:``) a short sentence will do.
     """
     rest = text[start:].strip()
     if not rest:
@@ -220,7 +223,8 @@ def _body_reads(text: str, start: int, *, colon: bool) -> bool:
     if _CAPTION_DATE.match(rest) or not _LOWER.search(rest):
         return False
     if colon:
-        return len(rest.split()) >= _MIN_COLON_BODY_WORDS and rest[-1] in '.!"”’)'
+        least = _MIN_KNOWN_COLON_BODY_WORDS if known else _MIN_COLON_BODY_WORDS
+        return len(rest.split()) >= least and rest[-1] in '.!"”’)'
     return True
 
 
