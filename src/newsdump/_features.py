@@ -1,4 +1,10 @@
-"""Per-line features: the shape of each line, computed once and read by later stages."""
+"""Per-line features: the shape of each line, computed once and read by later stages.
+
+Scraper artefacts are read as cues, never removed from the dump: html2text's Markdown
+(``# Headline``, ``* item``, ``1. item``, ``[text](url)``, ``![alt](src)``, ``**bold**``,
+``_em_``) is recorded in the features, and :attr:`Features.text` is the readable text
+without the markers, so the parsers see ``Headline``, not ``# Headline``.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import regex
 from newsdump._phrases import PhraseTable, normalize, word_set
 from newsdump._rules import Rules
 
-__all__ = ["Features", "Patterns", "line_features", "patterns"]
+__all__ = ["Features", "Markdown", "Patterns", "line_features", "patterns", "readable"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*+")
 _BULLET = regex.compile(r"^[•·▪▸►‣◦●○■□➤✓✔*]\s*+|^[-–—]\s++(?=\p{L})")
@@ -30,6 +36,104 @@ _FUNCTION_WORDS = frozenset(
         "their", "our", "up", "off", "out", "down"
     )
 )
+
+# Markdown as html2text writes it. Only lines holding one of these characters (or
+# starting with a number) can carry markup; the rest skip the patterns below.
+_MARKUP_CHARS = "#*_[]!\\+-`"
+_HEADING = regex.compile(r"#{1,6}+(?=\s|$)\s*+")
+_LIST = regex.compile(r"(?:[*+]|-(?=\s)|(\d{1,3}+)[.)])\s++")
+# A link's destination: up to white space, then an optional "title"; a destination cut by
+# html2text's line wrapping runs to the end of the line without its ")".
+_DESTINATION = r"\(\s*+[^()\s]*+(?:\s++\"[^\"]*+\"?)?\s*+\)?"
+_IMAGE = regex.compile(r"!\[([^\[\]]{0,1000}+)\]" + _DESTINATION)
+_LINK = regex.compile(r"\[([^\[\]]{0,1000}+)\]" + _DESTINATION)
+# The end of a link whose text began on the line above: "rest of text](http://…)".
+_LINK_TAIL = regex.compile(r"^([^\[\]]{0,1000}+)\]" + _DESTINATION)
+# The end of a wrapped URL: "…/photo.jpg)" before anything else on the line.
+_URL_TAIL = regex.compile(r"^(?=[^\s\[\]()/]*+/)[^\s\[\]()]++\)")
+_OPEN_IMAGE = regex.compile(r"!\[")
+_STRONG = regex.compile(r"\*\*++|__++")
+_EMPHASIS = regex.compile(r"(?<![\w*\\])[_*](?=\S)|(?<=\S)(?<!\\)[_*](?![\w*])")
+_ESCAPE = regex.compile(r"\\(?=[\\`*_{}\[\]()#+.!-])")
+
+
+@attrs.frozen(slots=True)
+class Markdown:
+    """The Markdown markers of one line and its text without them."""
+
+    text: str
+    """The readable text (normalised, markers removed)."""
+    heading: int = 0
+    """The heading level of ``# …`` to ``###### …`` (0: not a heading)."""
+    list_item: bool = False
+    """Whether the line starts with a list marker (``*``, ``+``, ``-``, ``1.``, ``1)``)."""
+    link: bool = False
+    """Whether the line holds a link (``[text](url)``, or part of one cut by wrapping)."""
+    link_share: float = 0.0
+    """The share of the readable text that is link or image text."""
+    image: bool = False
+    """Whether the line holds an image (``![alt](src)``)."""
+
+
+def readable(text: str) -> Markdown:
+    """Read the Markdown markers of ``text`` (one line) and its text without them.
+
+    The text is normalised first (see :func:`newsdump._phrases.normalize`). A line that
+    is nothing but markers (``#``, ``[](/)``) keeps its text, so it is not read as blank.
+    """
+    return _read(normalize(text))
+
+
+def _read(text: str) -> Markdown:
+    if not text[:1].isdigit() and not any(c in text for c in _MARKUP_CHARS):
+        return Markdown(text)
+    rest = text
+    heading = 0
+    list_item = False
+    for _ in range(4):  # "* ## Title", "* * [Tech](…)": a few nested markers at most
+        if (m := _LIST.match(rest)) is not None:
+            list_item = True
+        elif (m := _HEADING.match(rest)) is not None:
+            heading = heading or len(m.group(0).rstrip())
+        else:
+            break
+        rest = rest[m.end() :]
+    linked = 0
+    image = False
+    link = False
+    if "](" in rest or "![" in rest:
+        rest, n_images = _IMAGE.subn(r"\1", rest)
+        image = n_images > 0 or _OPEN_IMAGE.search(rest) is not None
+        rest = _OPEN_IMAGE.sub("", rest)
+        pieces: list[str] = []
+
+        def keep(match: regex.Match[str]) -> str:
+            pieces.append(match.group(1))
+            return match.group(1)
+
+        rest = _URL_TAIL.sub("", rest)
+        rest = _LINK_TAIL.sub(keep, rest)
+        rest = _LINK.sub(keep, rest)
+        if rest.startswith("[") and "]" not in rest:
+            # A link whose text and destination wrap onto the next line: "[![Name](…".
+            rest = rest[1:]
+            pieces.append(rest)
+        link = bool(pieces)
+        linked = sum(len(p.strip()) for p in pieces)
+    if "*" in rest or "_" in rest:
+        rest = _EMPHASIS.sub("", _STRONG.sub("", rest))
+    if "\\" in rest:
+        rest = _ESCAPE.sub("", rest)
+    rest = normalize(rest)
+    share = min(1.0, linked / len(rest)) if rest and linked else 0.0
+    return Markdown(
+        rest or text,
+        heading=heading,
+        list_item=list_item,
+        link=link,
+        link_share=share,
+        image=image,
+    )
 
 
 @attrs.frozen(slots=True)
@@ -57,7 +161,11 @@ def patterns(rules: Rules) -> Patterns:
 
 @attrs.define(slots=True)
 class Features:
-    """What later stages need to know about one non-blank line."""
+    """What later stages need to know about one non-blank line.
+
+    ``text`` is the readable text: normalised, without Markdown markers. The fields
+    after ``word_set`` record the markers; ``raw`` is the normalised line with them.
+    """
 
     index: int
     text: str
@@ -72,6 +180,12 @@ class Features:
     starts_capital: bool
     question: bool
     word_set: frozenset[str]
+    markdown_heading: int = 0
+    markdown_link: bool = False
+    link_share: float = 0.0
+    image_markdown: bool = False
+    list_item: bool = False
+    raw: str = ""
 
     @property
     def fragment(self) -> bool:
@@ -79,10 +193,26 @@ class Features:
         return self.words <= 8 and not self.terminal
 
 
+_Shape = tuple[
+    str, int, float, bool, bool, bool, bool, bool, bool, bool, bool, frozenset[str],
+    int, bool, float, bool, bool, str,
+]
+
+
 def line_features(index: int, raw: str) -> Features:
     """Compute the features of one line (``raw`` as printed, without its ending)."""
-    text = normalize(raw)
+    return Features(index, *_shape(raw))
+
+
+# Dumps repeat lines (menus, share prompts, a scraper's copies): the shape of a line is a
+# pure function of its text, so recent ones are kept.
+@functools.lru_cache(maxsize=4096)
+def _shape(raw: str) -> _Shape:
+    plain = normalize(raw)
+    markdown = _read(plain)
+    text = markdown.text
     bullet_match = _BULLET.match(text)
+    bullet = bullet_match is not None or (markdown.list_item and markdown.heading == 0)
     body = text[bullet_match.end() :] if bullet_match else text
     words = _WORD.findall(body) if len(body) < 20_000 else []
     n_words = len(words) if words else _rough_word_count(body)
@@ -92,20 +222,27 @@ def line_features(index: int, raw: str) -> Features:
     )
     head = body[:2000]
     tail = body[-200:]
-    return Features(
-        index=index,
-        text=text,
-        words=n_words,
-        capitalised=capitalised,
-        bullet=bullet_match is not None,
-        url=_URL.search(head) is not None,
-        handle=_HANDLE.search(head) is not None,
-        html=_HTML.search(head) is not None,
-        terminal=_TERMINAL.search(tail) is not None,
-        lower_start=_LOWER_START.match(body) is not None,
-        starts_capital=_CAPITALISED.match(body) is not None,
-        question=tail.rstrip("\"'”’)").endswith("?"),
-        word_set=word_set(text) if len(text) < 5000 else frozenset(),
+    # A line that is (almost) all link text is a link line, as a bare URL is.
+    url = _URL.search(head) is not None or markdown.link_share >= 0.9
+    return (
+        text,
+        n_words,
+        capitalised,
+        bullet,
+        url,
+        _HANDLE.search(head) is not None,
+        _HTML.search(plain[:2000]) is not None,
+        _TERMINAL.search(tail) is not None,
+        _LOWER_START.match(body) is not None,
+        _CAPITALISED.match(body) is not None,
+        tail.rstrip("\"'”’)").endswith("?"),
+        word_set(text) if len(text) < 5000 else frozenset(),
+        markdown.heading,
+        markdown.link,
+        markdown.link_share,
+        markdown.image,
+        markdown.list_item,
+        plain,
     )
 
 
