@@ -20,7 +20,7 @@ from newsdump._captions import caption_cue
 from newsdump._credits import parse_credit
 from newsdump._dateline import parse_dateline
 from newsdump._dates import parse_date
-from newsdump._features import Features, patterns
+from newsdump._features import Features, Patterns, patterns
 from newsdump._model import Byline, Credit, Dateline, ParsedDate
 from newsdump._rules import Rules
 
@@ -102,32 +102,65 @@ def line_cues(
     pats = patterns(rules)
     repeated = repeated_lines(features, rules)
     cues: list[Cue] = []
+    # A cue depends on the line's text alone (features are a function of the normalised
+    # line), so a line that recurs (menus, share prompts, a scraper's copies) reuses the
+    # cue found for an earlier copy, with its own features.
+    locals_: dict[str, Cue | None] = {}
+    contents: dict[str, Cue] = {}
     for f in features:
-        local = local_boilerplate(f, pats, rules)
+        key = f.raw
+        if key in locals_:
+            local = locals_[key]
+        else:
+            if len(locals_) >= _MAX_KNOWN:
+                locals_.clear()
+            local = locals_[key] = _local_cue(f, pats, rules)
         if local is not None:
-            publisher = None
-            if local.closing:
-                match = pats.closing.search(f.text, f.word_set)
-                if match is not None and "publisher" in match.groupdict():
-                    publisher = match.group("publisher")
-            cues.append(
-                Cue(
-                    f,
-                    Kind.BOILERPLATE,
-                    local.reason,
-                    closing=local.closing,
-                    related=local.related,
-                    appeal=local.appeal,
-                    publisher=publisher,
-                )
-            )
+            cues.append(local if local.features is f else _moved(local, f))
             continue
         if f.index in repeated:
             cues.append(Cue(f, Kind.BOILERPLATE, repeated[f.index]))
             continue
-        cues.append(_content_cue(f, rules, now))
+        content = contents.get(key)
+        if content is None:
+            if len(contents) >= _MAX_KNOWN:
+                contents.clear()
+            content = contents[key] = _content_cue(f, rules, now)
+        cues.append(content if content.features is f else _moved(content, f))
     _mend_broken_sentences(cues)
     return cues
+
+
+_MAX_KNOWN = 4096
+"""Distinct lines whose cues :func:`line_cues` keeps for reuse (then it starts afresh)."""
+
+_CUE_FIELDS = tuple(field.name for field in attrs.fields(Cue))[1:]
+
+
+def _moved(cue: Cue, f: Features) -> Cue:
+    """A copy of ``cue`` for another line with the same text."""
+    return Cue(f, *[getattr(cue, name) for name in _CUE_FIELDS])
+
+
+def _local_cue(f: Features, pats: Patterns, rules: Rules) -> Cue | None:
+    """The boilerplate cue that the line alone gives, or ``None``."""
+    local = local_boilerplate(f, pats, rules)
+    if local is None:
+        return None
+    publisher = None
+    if local.closing:
+        match = pats.closing.search(f.text, f.word_set)
+        if match is not None and "publisher" in match.groupdict():
+            publisher = match.group("publisher")
+    return Cue(
+        f,
+        Kind.BOILERPLATE,
+        local.reason,
+        closing=local.closing,
+        related=local.related,
+        appeal=local.appeal,
+        publisher=publisher,
+    )
 
 
 def _names_a_photo_source(text: str, rules: Rules) -> bool:
