@@ -24,6 +24,9 @@ from newsdump import parse_byline, parse_caption, parse_credit, parse_date, pars
 from newsdump._byline import _SEPARATOR
 from newsdump._credits import _CHUNKS
 
+# Every test here is a timing sweep (about a minute in all): run with -m slow.
+pytestmark = pytest.mark.slow
+
 _SCAN = regex.compile(r"\w++|\s++|[^\w\s]")
 
 # Repeated units that drove patterns into backtracking, or nearly: cue words, the

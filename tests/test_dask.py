@@ -92,6 +92,7 @@ class TestReadDumps:
         assert bag.npartitions == len(PATHS)
         assert compute(bag, "sync") == expected(PATHS)
 
+    @pytest.mark.slow
     @pytest.mark.parametrize("scheduler", SCHEDULERS)
     @settings(
         max_examples=8,
@@ -132,6 +133,7 @@ class TestReadDumps:
             range(len(newsdump.parse_file(paths[1]).articles))
         )
 
+    @pytest.mark.slow
     def test_multibyte_cuts(self, tmp_path: Path) -> None:
         """Nominal cuts inside multi-byte UTF-8 characters move to line starts."""
         text = "".join(TEXTS[2:4]).replace("e", "é").replace("a", "€")
@@ -217,6 +219,7 @@ class TestReadDumps:
         assert len({c.byte for c in cuts}) < len(cuts)
         assert compute(read_dumps(path, blocksize=300), "sync") == expected([path])
 
+    @pytest.mark.slow
     def test_never_silently_different(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -289,6 +292,7 @@ def dask_na() -> Any:
     return pd.NA
 
 
+@pytest.mark.slow
 @pytest.mark.distributed
 class TestDistributed:
     def test_local_cluster(self, tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 Each test names one kind of bad input and says in its docstring what ``parse`` (or the
 command line) must do with it. Every parse result is checked against the lossless
-contract by :func:`check_dump`. The big inputs are sized to keep the suite fast; set
-``NEWSDUMP_HOSTILE_FULL=1`` to run them at the sizes issue 6 names (a 50 MB line, a
-million lines).
+contract by :func:`check_dump`. The two big inputs are marked ``slow`` (run them with
+``-m slow``); set ``NEWSDUMP_HOSTILE_FULL=1`` to run them at the sizes issue 6 names (a
+50 MB line, a million lines).
 """
 
 from __future__ import annotations
@@ -234,6 +234,7 @@ def _timed(func: object, *args: object) -> float:
     return time.perf_counter() - start
 
 
+@pytest.mark.slow
 def test_huge_single_line() -> None:
     """A huge single line finishes in time proportional to its size.
 
@@ -253,6 +254,7 @@ def test_huge_single_line() -> None:
     assert elapsed < 50 * baseline, (elapsed, baseline)
 
 
+@pytest.mark.slow
 def test_many_one_word_lines() -> None:
     """Many one-word lines finish, all kept.
 
