@@ -34,7 +34,9 @@ from newsdump._phrases import normalize
 from newsdump._rules import Rules
 from newsdump._tables import (
     BYLINE_NOT_NAMES,
+    BYLINE_NOT_PEN_NAMES,
     BYLINE_OTHER_ROLES,
+    NAME_INNER_PARTICLES,
     NAME_PARTICLES,
     NAME_PREFIXES,
     NAME_SHORT_WORDS,
@@ -47,7 +49,11 @@ _DEFAULT_RULES = Rules()
 _MAX_CHARS = 300
 _MAX_NAME_TOKENS = 7
 _MAX_BARE_WORDS = 4
+_MAX_BARE_TOKENS = 4
+_MAX_REAL_WORDS = 5
 _MAX_FIRST_NAMES = 3
+_MIN_SHORT_WORD_NAME = 3
+_TITLE_LINKS = frozenset(["of", "and", "at", "for"])
 _MAX_OUTLET_WORDS = 5
 
 _MONTHS = [
@@ -111,15 +117,19 @@ _CONTACT = regex.compile(
 # of spaces. Matches end past a whole run, so the results are the same as without it.
 _SEPARATOR = regex.compile(
     r"(?:(?<!\s)\s++)?[|;,•·]\s*+(?:(?:and|AND|&)\s++)?"
-    r"|(?<!\s)\s++(?:and|AND|&|/|[-–—])\s++"
+    r"|(?<!\s)\s++(?:and|AND|&|/)\s++"
 )
 # Decoration around and inside names: emoji, underscores joining words, a nickname in
 # quotes between two names, brackets emptied by removing a handle.
-_SYMBOLS = regex.compile(r"[\p{Extended_Pictographic}\p{So}\uFE0F\u20E3]++")
+# Copyright and trademark signs are kept: "© Ana Ruiz" is a photo credit.
+_SYMBOLS = regex.compile(r"(?:(?![©®™℗])[\p{Extended_Pictographic}\p{So}\uFE0F\u20E3])++")
+# Without a cue only emoji are decoration: "ⓘ All details" is a link, not a name.
+_EMOJI = regex.compile(r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\uFE0F?+")
 _UNDERSCORES = regex.compile(r"(?<=\p{L})_++(?=\p{L})")
-_NICKNAME = regex.compile(r"(?<=\p{L}\.?)\s[\"“'‘(]\p{Lu}[\p{L}\p{M}.-]{0,30}+[\"”'’)](?=\s\p{Lu})")
+_NICKNAME = regex.compile(r"(?<=\p{L}\.?)\s[\"“'‘]\p{Lu}[\p{L}\p{M}.-]{0,30}+[\"”'’](?=\s\p{Lu})")
 _EMPTY_BRACKETS = regex.compile(r"\(\s*+\)|\[\s*+\]")
 _GLUED_DIGITS = regex.compile(r"(?<=^\p{L}.{0,40}\p{Ll})\d{1,4}+$")
+_GLUED_NUMBER = regex.compile(r"(?<=^\p{L}.{0,40}\p{Ll})\d{2,4}+$")
 _DEBRIS = regex.compile(r"^\.?(?i:com|org|net|co\.uk)$")
 _POSSESSIVE = regex.compile(
     r"^([\p{L}\d.&-]{1,30}+(?:\s[\p{L}\d.&-]{1,30}+){0,3}+)['’]s?\s++(?=\p{Lu})"
@@ -247,8 +257,8 @@ _PREFIXES = frozenset(p.casefold() for p in NAME_PREFIXES)
 _SUFFIXES = frozenset(p.casefold() for p in NAME_SUFFIXES)
 _SHORT_WORDS = frozenset(NAME_SHORT_WORDS)
 # Months that are also given names (``Theresa May``) are kept at the end of a name.
-_TRAILING_DATE_WORDS = frozenset(
-    [m for m in _MONTHS if m not in ("May", "June", "Jun", "April", "August")] + _WEEKDAYS
+_TRAILING_MONTHS = frozenset(
+    m for m in _MONTHS if m not in ("May", "June", "Jun", "April", "August")
 )
 _NAME_WORD = regex.compile(
     r"^\p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,30}+(?:['’\-]\p{L}[\p{Ll}\p{Lu}\p{M}]{0,30}+){0,3}+$"
@@ -272,6 +282,7 @@ class _Tables:
     affiliation: regex.Pattern[str]
     other_role: regex.Pattern[str]
     agency_names: frozenset[str]
+    photo_sources: frozenset[str]
 
     def agency(self, text: str) -> str | None:
         """Return the agency ``text`` names, as printed, or None."""
@@ -327,6 +338,7 @@ def _tables(rules: Rules) -> _Tables:
         ),
         other_role=regex.compile(r"^(?:" + _alternatives(BYLINE_OTHER_ROLES) + r")(?:\s?:\s?|\s)"),
         agency_names=frozenset(rules.agencies),
+        photo_sources=frozenset(_fold(m) for m in rules.photo_credit_markers),
     )
 
 
@@ -394,11 +406,15 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
     tables = _tables(rules)
     line = tables.glue.sub(" ", line)
     line, reading_time = _cut(line, _READING_TIME)
-    line = normalize(_undecorate(_CONTACT.sub(" ", line))).strip(_STRIP)
+    line = normalize(_undecorate(_CONTACT.sub(" ", line), tables)).strip(_STRIP)
     head, date_text, tail = _split_date(line)
     cue = tables.cue.match(head)
     region = head[cue.end() :] if cue else head
     region = region.strip(_STRIP)
+    if cue is not None:
+        # Brackets a handle was cut from: "By Ana Ruiz (@aruiz)". Without a cue such a
+        # line is an embed's signature, not a byline.
+        region = normalize(_EMPTY_BRACKETS.sub(" ", region)).strip(_STRIP)
     credit = _Credit()
     if date_text is not None and (not region or (not cue and tables.publisher(region))):
         if region:
@@ -408,7 +424,10 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
         return None
     if not region or len(region.split()) > rules.max_byline_words:
         return None
-    found = _read_region(_drop_picture_word(region), tables, cued=cue is not None)
+    if "©" in region or (" / " in region and not _slash_byline(region, tables, cued=cue)):
+        return None
+    lowered = cue is not None and head[:1].islower()
+    found = _read_region(_drop_picture_word(region), tables, cued=cue is not None, lowered=lowered)
     if found is None:
         return None
     credit.add(found)
@@ -420,7 +439,7 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
         or not all(_name(a.split(), tables, bare=True) for a in credit.authors)
     ):
         return None
-    lone_agency = region in tables.agency_names and credit.agency == region
+    lone_agency = text.strip() in tables.agency_names and credit.agency == text.strip()
     if not (cue or credit.authors or _job_line(credit) or lone_agency):
         return None
     return Byline(
@@ -436,12 +455,27 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
     )
 
 
-def _undecorate(line: str) -> str:
+def _undecorate(line: str, tables: _Tables) -> str:
     """Drop what decorates a name: emoji, a nickname in quotes, joining underscores."""
-    line = _SYMBOLS.sub(" ", line)
-    line = _UNDERSCORES.sub(" ", line)
-    line = _NICKNAME.sub("", line)
-    return _EMPTY_BRACKETS.sub(" ", line)
+    line = _EMOJI.sub(" ", line)
+    if tables.cue.match(line.strip(_STRIP)):
+        # Only after a cue: without one, "Trump_Venezuela" is a file name.
+        line = _UNDERSCORES.sub(" ", _SYMBOLS.sub(" ", line))
+    return _NICKNAME.sub("", line)
+
+
+def _slash_byline(region: str, tables: _Tables, *, cued: regex.Match[str] | None) -> bool:
+    """Whether ``Ana Ruiz / NPR`` is a byline rather than a photo credit.
+
+    It is a credit when a part names a photo source (``/ Reuters``), or, without a cue,
+    unless one of two parts names an outlet.
+    """
+    parts = [_fold(p) for p in region.split(" / ")]
+    if any(p in tables.photo_sources for p in parts):
+        return False
+    return cued is not None or (
+        len(parts) == 2 and any(tables.agency(p) or tables.publisher(p) for p in parts)
+    )
 
 
 def _shouting(region: str) -> bool:
@@ -451,9 +485,9 @@ def _shouting(region: str) -> bool:
 
 def _caps_evidence(region: str) -> bool:
     """Whether a name in capitals shows it is a person's: an initial or a suffix."""
-    return any(
-        w.casefold() in _SUFFIXES or (_INITIAL.match(w) and w.endswith("."))
-        for w in (t.strip(",;|") for t in region.split())
+    words = [t.strip(",;|") for t in region.split()]
+    return any(w.casefold() in _SUFFIXES for w in words[1:]) or any(
+        _INITIAL.match(w) and w.endswith(".") for w in words[1:-1]
     )
 
 
@@ -500,28 +534,36 @@ def _job_line(credit: _Credit) -> bool:
     return not credit.authors and (len(title.split()) >= 2 or bool(credit.publication and title))
 
 
-def _read_region(region: str, tables: _Tables, *, cued: bool) -> _Credit | None:
+def _read_region(
+    region: str, tables: _Tables, *, cued: bool, lowered: bool = False
+) -> _Credit | None:
     """Read the names part of a byline; None when any part is not a credit."""
-    if any(ch in region for ch in ':?!"“”()[]{}') or (region[:1].islower() and not cued):
+    if any(ch in region for ch in ':?!"“”()[]{}'):
         return None
     whole = tables.agency(region)
     if whole is not None:
         return _Credit(agency=whole)
-    if cued and (pen_name := _pen_name(region, tables)):
+    if region[:1].islower() and not cued:
+        return None
+    if cued and not lowered and (pen_name := _pen_name(region, tables)):
         return _Credit(authors=[pen_name])
     if inverted := _last_first(region, tables, cued=cued):
         return _Credit(authors=[inverted])
     credit = _Credit()
     segments = [s.strip(_STRIP) for s in _SEPARATOR.split(region)]
+    other_role = False
     for part in filter(None, segments):
         if _DEBRIS.match(part):
             continue
-        if tables.other_role.match(part):
-            # An editor or photographer credited beside the author is not one.
+        opened = tables.cue.match(part) if not credit.empty else None
+        if tables.other_role.match(part) or (other_role and opened is None):
+            # An editor or photographer credited beside the author is not one, nor are
+            # the names after the role ("editing by A and B").
             if credit.empty:
                 return None
+            other_role = True
             continue
-        opened = tables.cue.match(part) if not credit.empty else None
+        other_role = False
         segment = part[opened.end() :].strip(_STRIP) if opened else part
         found = _read_segment(
             segment, tables, cued=cued or opened is not None, follows=bool(credit.authors)
@@ -540,7 +582,7 @@ def _pen_name(region: str, tables: _Tables) -> str | None:
         return None
     if _token_kind(region, tables, caps=False, first=True, last=True) != "word":
         return None
-    if region in _MONTHS or tables.publisher(region):
+    if region in _MONTHS or region in BYLINE_NOT_PEN_NAMES or tables.publisher(region):
         return None
     return region
 
@@ -556,7 +598,8 @@ def _last_first(region: str, tables: _Tables, *, cued: bool) -> str | None:
     last, first = match.group(1), match.group(2).split()
     if not 1 <= len(first) <= _MAX_FIRST_NAMES or first[-1].casefold() in _SUFFIXES:
         return None
-    if not cued and not any(_INITIAL.match(w) for w in first):
+    initials = sum(bool(_INITIAL.match(w)) for w in first)
+    if not cued and not 0 < initials < len(first):
         return None
     rest = " ".join(first)
     if tables.agency(rest) or tables.publisher(rest) or _job_title_start(first, tables) is not None:
@@ -578,6 +621,10 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
     words = segment.split()
     while cued and len(words) > 1 and words[-1].isdigit():
         words.pop()
+    if words:
+        # "Ana Ruiz2": digits glued to a name; without a cue only a number ("Watch5" is
+        # a product).
+        words[-1] = (_GLUED_DIGITS if cued else _GLUED_NUMBER).sub("", words[-1])
     segment = " ".join(words)
     owner = _POSSESSIVE.match(segment)
     if owner is not None and (tables.agency(owner.group(1)) or tables.publisher(owner.group(1))):
@@ -678,7 +725,7 @@ def _read_person(segment: str, tables: _Tables, *, title_only: bool) -> _Credit 
         locations.append(" ".join(place))
         segment = segment[: located.start()]
     words = segment.split()
-    start = _job_title_start(words, tables)
+    start = _job_title_start(words, tables, plural=title_only)
     if start is None:
         name = _name(words, tables, bare=False)
         return _Credit(authors=[name], locations=locations) if name else None
@@ -690,6 +737,8 @@ def _read_person(segment: str, tables: _Tables, *, title_only: bool) -> _Credit 
     title = " ".join(title_words)
     if not name_words:
         return _title_alone(title_words, len(words) - start, tables)
+    if any(_fold(w) in _STOPWORDS - _TITLE_LINKS for w in title_words):
+        return None  # "Jim Ross is the NFL writer": a sentence
     name = _name(name_words, tables, bare=False)
     if name is not None:
         return _Credit(authors=[name], job_title=title, locations=locations)
@@ -716,13 +765,17 @@ def _title_alone(words: Sequence[str], keyword: int, tables: _Tables) -> _Credit
     return _Credit(job_title=" ".join(words))
 
 
-def _job_title_start(words: Sequence[str], tables: _Tables) -> int | None:
-    """Find where a trailing job title (``Diplomatic editor``'s keyword) starts."""
+def _job_title_start(words: Sequence[str], tables: _Tables, *, plural: bool = False) -> int | None:
+    """Find where a trailing job title (``Diplomatic editor``'s keyword) starts.
+
+    With ``plural`` the title may be plural, as after several names (``Jo Hale and Al
+    Ross, Staff Writers``).
+    """
     folded = tuple(w.strip(_STRIP).casefold() for w in words)
     if not folded:
         return None
-    # A plural title follows several names: "Jo Hale and Al Ross, Staff Writers".
-    singular = (*folded[:-1], folded[-1][:-1]) if folded[-1].endswith("s") else folded
+    plural = plural and folded[-1].endswith("s")
+    singular = (*folded[:-1], folded[-1][:-1]) if plural else folded
     for title in tables.job_titles:
         for form in (folded, singular):
             if len(title) <= len(form) and form[len(form) - len(title) :] == title:
@@ -768,26 +821,34 @@ def _name_length(words: Sequence[str]) -> int:
 def _name(words: Sequence[str], tables: _Tables, *, bare: bool) -> str | None:
     """``words`` as a person's name, or None when they do not read as one."""
     tokens = [w.strip(",;|·•") for w in words]
-    if tokens:
-        tokens[-1] = _GLUED_DIGITS.sub("", tokens[-1])
-    # A month or weekday after a name is the start of a date cut short ("Jon Hale Sept").
-    while len(tokens) > 2 and tokens[-1].rstrip(".").capitalize() in _TRAILING_DATE_WORDS:
+    # A month after a name is the start of a date cut short ("Jon Hale Sept").
+    while len(tokens) > 2 and tokens[-1].rstrip(".").capitalize() in _TRAILING_MONTHS:
         tokens.pop()
     if not 2 <= len(tokens) <= _MAX_NAME_TOKENS:
         return None
     caps = all(t.isupper() or not any(c.isalpha() for c in t) for t in tokens)
-    if bare and (caps or any(t.endswith("s") and not _particle(t) for t in tokens[1:-1])):
+    if bare and (
+        caps or any(t.endswith("s") and not (t.islower() and _particle(t)) for t in tokens[1:-1])
+    ):
+        return None
+    if bare and not _bare_shape(tokens):
         return None
     real = initials = 0
+    # A short name word that is also a stopword ends only a longer name ("Pham Minh An"),
+    # never a phrase ("Goings On").
+    long_name = len(tokens) >= _MIN_SHORT_WORD_NAME
     for i, token in enumerate(tokens):
-        kind = _token_kind(token, tables, caps=caps, first=i == 0, last=i == len(tokens) - 1)
+        last = i == len(tokens) - 1
+        kind = _token_kind(token, tables, caps=caps, first=i == 0, last=last, short_ok=long_name)
         if kind is None:
             return None
+        if kind == "word" and 0 < i < len(tokens) - 1 and token.casefold() in _PARTICLES:
+            kind = "particle"  # capitalised inside a name: "Dmitri Van Der Merwe"
         real += kind == "word"
         initials += kind == "initial"
     if real < 2 and not (real == 1 and initials):
         return None
-    if bare and real > _MAX_BARE_WORDS:
+    if real > (_MAX_BARE_WORDS if bare else _MAX_REAL_WORDS):
         return None
     name = " ".join(tokens)
     if tables.agency(name) or tables.publisher(name):
@@ -795,7 +856,9 @@ def _name(words: Sequence[str], tables: _Tables, *, bare: bool) -> str | None:
     return _recase(tokens) if caps else name
 
 
-def _token_kind(token: str, tables: _Tables, *, caps: bool, first: bool, last: bool) -> str | None:
+def _token_kind(
+    token: str, tables: _Tables, *, caps: bool, first: bool, last: bool, short_ok: bool = False
+) -> str | None:
     folded = token.casefold()
     if folded in _SUFFIXES:
         return "suffix" if last and not first else None
@@ -805,7 +868,7 @@ def _token_kind(token: str, tables: _Tables, *, caps: bool, first: bool, last: b
         return None if last else "particle"
     if _INITIAL.match(token):
         return "initial" if not last or len(token) > 1 else None
-    if not first and (token.capitalize() if caps else token) in _SHORT_WORDS:
+    if short_ok and last and (token.capitalize() if caps else token) in _SHORT_WORDS:
         return "word"
     if folded in _STOPWORDS or folded in tables.not_names or tables.outlet([token]):
         return None
@@ -816,6 +879,30 @@ def _token_kind(token: str, tables: _Tables, *, caps: bool, first: bool, last: b
     if not _NAME_WORD.match(token) or (not caps and token.isupper()):
         return None
     return "word"
+
+
+def _bare_shape(tokens: Sequence[str]) -> bool:
+    """Whether a name with no cue has a name's shape, not a phrase's.
+
+    Beyond four words it needs particles (``Juan P. de la Rosa``) in one run; one-letter
+    words without a dot (``A``, ``I``) are initials at most once and never first.
+    """
+    undotted = [i for i, t in enumerate(tokens) if len(t) == 1]
+    if len(undotted) > 1 or 0 in undotted:
+        return False
+    if any(
+        t in NAME_INNER_PARTICLES and not (i and _particle(tokens[i - 1]))
+        for i, t in enumerate(tokens)
+    ):
+        return False
+    if len(tokens) <= _MAX_BARE_TOKENS:
+        return True
+    runs = sum(
+        1
+        for i, t in enumerate(tokens)
+        if t.islower() and _particle(t) and not (i and tokens[i - 1].islower())
+    )
+    return runs == 1
 
 
 def _particle(word: str) -> bool:

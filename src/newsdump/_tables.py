@@ -1039,7 +1039,9 @@ DATELINE_PLACES: tuple[str, ...] = (
     "Lagos", "Abuja", "Nairobi", "Kampala", "Accra", "Harare", "Lusaka", "Addis Ababa",
     "Dar es Salaam", "Johannesburg", "Cape Town", "Kuala Lumpur", "Jakarta", "Manila",
     "Hong Kong", "New York", "Los Angeles", "San Francisco", "Tel Aviv", "Buenos Aires",
-    "Rio de Janeiro", "Sao Paulo", "Mexico City",
+    "Rio de Janeiro", "Sao Paulo", "Mexico City", "Petaling Jaya", "Shah Alam",
+    "Johor Bahru", "George Town", "Kota Kinabalu", "Kota Bharu", "Alor Setar", "Ipoh",
+    "Kuching", "Melaka", "Seremban", "Putrajaya", "Quezon City", "Cebu City",
     # Cities that open wire copy in title case before an agency with no dash.
     "London", "Paris", "Berlin", "Rome", "Madrid", "Brussels", "Geneva", "Vienna",
     "Moscow", "Kyiv", "Warsaw", "Istanbul", "Ankara", "Athens", "Stockholm", "Oslo",
@@ -1355,7 +1357,10 @@ BYLINE_NOT_NAMES: tuple[str, ...] = (
     "Credit",
     "Credits",
     "Courtesy",
-    # words of "By …" idioms, never a pen name: "By Design", "By Popular Demand"
+    # ad widgets: "by Taboola"
+    "Taboola",
+    "Outbrain",
+    # words of "By …" idioms: "By Design", "By Popular Demand"
     "Design",
     "Default",
     "Demand",
@@ -1365,19 +1370,13 @@ BYLINE_NOT_NAMES: tuple[str, ...] = (
     "Invitation",
     "Comparison",
     "Contrast",
-    "Chance",
     "Accident",
     "Mistake",
     "Numbers",
-    "Night",
-    "Day",
-    "Land",
     "Sea",
     "Air",
-    "Hand",
     "Mail",
     "Phone",
-    "Far",
     "Now",
     "Then",
     "Noon",
@@ -1391,9 +1390,62 @@ BYLINE_NOT_NAMES: tuple[str, ...] = (
     "Weekend",
     "Special",
     "Exclusive",
+    # organisations: "By Justice Centre for Constitutional Freedoms"
+    "Centre",
+    "Center",
+    "Institute",
+    "Foundation",
+    "Council",
+    "Association",
+    "Society",
+    "University",
+    "College",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Coalition",
+    "Alliance",
+    "Federation",
+    "Corporation",
+    "Organization",
+    "Organisation",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Health",
 )
 """Words that are never part of a person's name in a byline, besides
 ``Rules.not_names``."""
+
+BYLINE_NOT_PEN_NAMES: tuple[str, ...] = (
+    "Chance",
+    "Day",
+    "Night",
+    "Hand",
+    "Land",
+    "Far",
+    # "Browse by …" lists
+    "Region",
+    "Topic",
+    "Topics",
+    "Category",
+    "Section",
+    "Country",
+    "State",
+    "City",
+    "Sport",
+    "Year",
+    "Month",
+    "Date",
+    "Type",
+    "Name",
+    "Author",
+    "Subject",
+)
+"""Words that are names in a longer name (``Doris Day``) but never a one-word pen name
+(``By Chance``, ``By Region``)."""
 
 NAME_PARTICLES: tuple[str, ...] = (
     "van",
@@ -1412,13 +1464,11 @@ NAME_PARTICLES: tuple[str, ...] = (
     "da",
     "das",
     "dos",
-    "do",
     "du",
     "la",
     "las",
     "le",
     "les",
-    "lo",
     "los",
     "bin",
     "binti",
@@ -1430,16 +1480,13 @@ NAME_PARTICLES: tuple[str, ...] = (
     "el",
     "ter",
     "ten",
-    "het",
-    "zu",
-    "zum",
-    "zur",
-    "vom",
-    "af",
-    "av",
     "y",
 )
 """Lowercase words inside a surname (``de la``, ``bin``, ``van der``)."""
+
+NAME_INNER_PARTICLES: tuple[str, ...] = ("der", "den", "la", "las", "los", "les")
+"""Particles that, in a name printed without a cue, only follow another (``van der``,
+``de la``): a lone ``der`` is an article (``Die Tabelle der Liga``)."""
 
 NAME_PREFIXES: tuple[str, ...] = ("St.", "Ste.", "St", "Ste")
 """Abbreviated words that open a surname (``Jill St. Clair``)."""
@@ -1447,6 +1494,6 @@ NAME_PREFIXES: tuple[str, ...] = ("St.", "Ste.", "St", "Ste")
 NAME_SUFFIXES: tuple[str, ...] = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
 """Generational suffixes closing a name (``Ray Cole III``)."""
 
-NAME_SHORT_WORDS: tuple[str, ...] = ("An", "Do", "No", "On")
-"""Given names and surnames that are English stopwords too (``Mai Văn An``); they
-count as names after the first word when capitalised."""
+NAME_SHORT_WORDS: tuple[str, ...] = ("An", "Do")
+"""Given names and surnames that are English stopwords too (``Mai Văn An``); one
+counts as a name when it ends a name of three words or more, capitalised."""
