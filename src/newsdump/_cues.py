@@ -198,9 +198,6 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
     text = f.text
     if text.casefold().rstrip(":") in _BY_ALONE:
         return Cue(f, Kind.BYLINE, "byline cue on its own line")
-    if text in rules.agencies:
-        agency = Byline(text=text, agency=text)
-        return Cue(f, Kind.BYLINE, "agency credited on its own line", byline=agency)
     if f.words <= 80 and (credit := parse_credit(text, rules=rules)) is not None:
         kind = Kind.BIO if credit.kind == "bio" else Kind.CREDIT
         return Cue(f, kind, f"credit ({credit.kind})", credit=credit)
