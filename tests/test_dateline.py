@@ -286,6 +286,10 @@ class TestDashVariants:
             "—\u00a0A dash first.",
             "PHOTOS ― The best of the week.",
             "RENO ‒ TAHOE SUMMER GUIDE",
+            "SESSION_ID 2 months Used by the site to remember you.",
+            "AWX_Logo_Large",
+            'ARD-"Tagesschau" zeigt neue Bilder',
+            "THE WIRE- The cast of the show, from left: Idris Elba.",
         ],
     )
     def test_dashes_without_a_dateline(self, text: str) -> None:
@@ -368,6 +372,9 @@ class TestMixedCase:
             "Chicago, Illinois is large.",
             "Brazil, Argentina — Both qualified.",
             "Meanwhile, Kenya — Rains came early.",
+            "Denver, CO - March 3: Fans cheer as the team arrives at the airport.",
+            "On Air, Spain - 03 Mar 2024, 10:15",
+            "For Sale, Texas — Three bedrooms.",
             "The Hague, Netherlands and beyond — It grew.",
             "Mark Twain, Missouri's son — He wrote.",
             "Earlier, Texas — The state sued.",
@@ -453,6 +460,12 @@ class TestColonDatelines:
             ),
             ("SURAT (PTI) Diamond traders reported a slow season.", "SURAT", "PTI", None),
             ("NEW DELHI: Stocks fell sharply on Monday.", "NEW DELHI", None, None),
+            (
+                "SHAH ALAM: The state assembly sat late into the night on Thursday.",
+                "SHAH ALAM",
+                None,
+                None,
+            ),
             ("Washington (CNN)The president signed the order.", "Washington", "CNN", None),
             ("London (Reuters) The pound rose on Monday.", "London", "Reuters", None),
             ("(CNN)Rescuers reached the village.", "", "CNN", None),

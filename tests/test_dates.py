@@ -166,6 +166,12 @@ class TestParseDate:
         assert one.value == NOW - timedelta(hours=4)
         assert two.value == NOW + timedelta(days=400, hours=-4)
 
+    def test_an_absolute_date_wins_over_a_relative_one(self) -> None:
+        """``2 hours ago | March 3, 2017`` gives the printed date, not the relative one."""
+        parsed = parse_date("4 hours ago | Updated April 2, 2016", now=NOW)
+        assert parsed is not None
+        assert (parsed.value, parsed.relative) == (date(2016, 4, 2), False)
+
     def test_the_first_of_two_dates_is_parsed(self) -> None:
         """``Published … Updated …`` lines give the first date."""
         parsed = parse_date("Published: 2 Mar 2021 CET. Updated: Wed 3 Mar 2021 10:00 CET")
@@ -363,7 +369,8 @@ class TestRelativeForms:
         ("text", "expected"),
         [
             ("Today at 7:45 AM", "2024-03-01T07:45:00"),
-            ("TODAY", "2024-03-01"),
+            ("today", "2024-03-01"),
+            ("Updated: Today", "2024-03-01"),
             ("Yesterday, 9:10 pm", "2024-02-29T21:10:00"),
             ("the day before yesterday", "2024-02-28"),
             ("about 3 hours ago", "2024-03-01T09:00:00"),
@@ -428,6 +435,15 @@ class TestRelativeForms:
             "ago",
             "May 2 years ago",
             "Join us in 5 minutes",
+            "Today",
+            "TODAY",
+            "Tonight",
+            "Tomorrow",
+            "This Morning",
+            "Tonight News",
+            "In 2 Minutes",
+            "today.",
+            "in three days.",
             "in 2019",
             "in May",
             "Tomorrow's World",

@@ -44,7 +44,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _SPACE = r"[ \t\u00a0\u2009\u202f]"
 _ZONES = "|".join(sorted(_tables.TIMEZONES, key=len, reverse=True))
 _STAMP = rf"\(\d{{1,2}}-\d{{1,2}}\)[ ]\d{{1,2}}:\d\d(?:[ ](?:{_ZONES})(?=[ ]))?+"
-_DASHES = r"--|—{1,2}+|[-–―‒−‑⸺⸻_]"
+_DASHES = r"--|—{1,2}+|[–―‒−‑⸺⸻]|(?<=\s)-|(?<=\s)_(?=\s)"
 _WORD = r"\p{Lu}(?:[\p{L}\p{M}.'’&]|-(?=[\p{L}\p{N}])){0,30}+"
 _PARTICLE = r"(?:de|del|de[ ]la|la|le|el|al|am|an[ ]der|upon|on|sur|do|da|dos|das|es)"
 _DATELINE = regex.compile(
@@ -77,7 +77,9 @@ _CALL_SIGN = regex.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")
 _AGENCY_WORD = r"[\p{L}.&'’/-]{0,20}+"
 _AGENCY_SHAPE = regex.compile(rf"^\p{{Lu}}{_AGENCY_WORD}(?: [\p{{Lu}}&]{_AGENCY_WORD}){{0,3}}+$")
 _TITLE_WORD = regex.compile(r"\p{Lu}(?:\p{Ll}|[\p{M}'’.-])[\p{L}\p{M}'’.-]*+")
-_CAPTION_DATE = regex.compile(r"[\p{Lu}\d][\p{Lu}\d .]{0,30}+:")
+_CAPTION_DATE = regex.compile(
+    rf"[\p{{Lu}}\d][\p{{Lu}}\d .]{{0,30}}+:|(?i:{_MONTH})\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?[ ]?:"
+)
 _LOWER = regex.compile(r"\p{Ll}")
 _STOPWORDS = frozenset(["a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "how"])
 _MIN_COLON_BODY_WORDS = 8
@@ -200,6 +202,10 @@ def _title_place(place: str) -> bool:
     """Whether ``place`` is a short run of title-case words (particles allowed)."""
     words = place.replace("/", " ").split()
     if _fold(words[0]) in _NOT_PLACES:
+        return False
+    if any(_fold(w) in _STOPWORDS for w in words[1:] if w[0].isupper()):
+        return False
+    if _fold(words[0]) in _STOPWORDS - {"the"}:
         return False
     capitalised = [w for w in words if w[0].isupper()]
     return (

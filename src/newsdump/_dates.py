@@ -119,7 +119,7 @@ _HEDGE = rf"(?:(?:{_alternatives(_tables.RELATIVE_HEDGES)})\s{{1,2}})?"
 _AMOUNTS = rf"{_AMOUNT}(?:,?\s{{1,2}}(?:and\s{{1,2}})?{_AMOUNT}){{0,2}}"
 _AGO = (
     rf"{_HEDGE}{_AMOUNTS}\s{{1,2}}(?:ago|(?P<ahead>from\s{{1,2}}now))"
-    rf"|(?P<ahead>in)\s{{1,2}}{_HEDGE}{_AMOUNTS}"
+    rf"|(?P<ahead>(?-i:in))\s{{1,2}}{_HEDGE}{_AMOUNTS}"
 )
 _RELATIVE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:(?P<word>{_alternatives(_tables.RELATIVE_NOW)})"
@@ -148,6 +148,18 @@ def find_date(text: str) -> tuple[int, int] | None:
     return min(found) if found else None
 
 
+def _widget_word(match: regex.Match[str]) -> bool:
+    """Whether ``match`` is a capitalised day word alone (``Today``, ``TONIGHT``).
+
+    On a line of its own such a word is a weather-widget or menu label far more often
+    than a date; ``Yesterday`` (no widget says it) and lower case still count.
+    """
+    day = match.group("day")
+    if not day or day.islower() or match.group("hr") or match.group("twr"):
+        return False
+    return " ".join(day.casefold().split()) != "yesterday"
+
+
 def _find_relative(text: str) -> regex.Match[str] | None:
     for match in _RELATIVE.finditer(text):
         day = match.group("day")
@@ -164,12 +176,16 @@ def parse_date(
     The line may hold only dates, times, zones, separators and the labels of
     ``rules.date_labels`` (``Published:``, ``Updated``, trailing ``Edit``); anything
     else (a headline, body text, a name) makes it no date line. When the line holds
-    several dates (``Published … | Updated …``) the first one is parsed. ``text`` of the
+    several dates (``Published … | Updated …``) the first absolute one is parsed, else the
+    first relative one. ``text`` of the
     result is the date as printed without its labels; ``value`` is a datetime when a time
     is printed (aware when a known zone or offset is), a date for a full date, and
     ``None`` when the year or day is missing, a numeric date is ambiguous under
     ``rules.dayfirst``, or a relative date (``relative=True``) has no ``now``. ``now``
-    may be naive or aware; relative datetimes share its ``tzinfo``.
+    may be naive or aware; relative datetimes share its ``tzinfo``. A capitalised day word
+    with no time and no label before it (``Today``, ``Tonight``: widget and menu labels)
+    and a relative date alone that ends in a period (``today.``, the end of a broken
+    sentence) are no date lines.
     """
     line = normalize(text)
     if not line or len(line) > _MAX_DATE_LINE:
@@ -179,12 +195,14 @@ def parse_date(
     first: regex.Match[str] | None = None
     relative: regex.Match[str] | None = None
     clock: regex.Match[str] | None = None
-    saw_label = False
+    saw_label = labelled = False
     pos = 0
     while pos < len(line):
         if (m := _DATETIME.match(line, pos)) or (m := _RELATIVE.match(line, pos)):
-            if first is None and relative is None:
-                first, relative = (m, None) if m.re is _DATETIME else (None, m)
+            if m.re is _DATETIME:
+                first = first or m
+            elif relative is None:
+                relative, labelled = m, saw_label
         elif m := _TIME_ONLY.match(line, pos):
             clock = clock or m
         elif m := labels.match(line, pos):
@@ -195,6 +213,8 @@ def parse_date(
     if first is not None:
         return _absolute(first, rules.dayfirst)
     if relative is not None:
+        if not labelled and (_widget_word(relative) or line.endswith(".")):
+            return None
         return _relative(relative, now)
     if clock is not None and (saw_label or clock.group("ap") or clock.group("z")):
         return ParsedDate(text=clock.group(), timezone=_zone_text(clock.group("z")))
