@@ -36,6 +36,7 @@ from newsdump._tables import (
     BYLINE_NOT_NAMES,
     BYLINE_NOT_PEN_NAMES,
     BYLINE_OTHER_ROLES,
+    BYLINE_PHOTO_AGENCIES,
     NAME_INNER_PARTICLES,
     NAME_PARTICLES,
     NAME_PREFIXES,
@@ -338,7 +339,9 @@ def _tables(rules: Rules) -> _Tables:
         ),
         other_role=regex.compile(r"^(?:" + _alternatives(BYLINE_OTHER_ROLES) + r")(?:\s?:\s?|\s)"),
         agency_names=frozenset(rules.agencies),
-        photo_sources=frozenset(_fold(m) for m in rules.photo_credit_markers),
+        photo_sources=frozenset(
+            _fold(m) for m in (*rules.photo_credit_markers, *BYLINE_PHOTO_AGENCIES)
+        ),
     )
 
 

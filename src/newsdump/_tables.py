@@ -1341,6 +1341,28 @@ BYLINE_OTHER_ROLES: tuple[str, ...] = (
 )
 """Credits beside the byline that name no author (``Written by A | Edited by B``)."""
 
+BYLINE_PHOTO_AGENCIES: tuple[str, ...] = (
+    "AP",
+    "Associated Press",
+    "Reuters",
+    "AFP",
+    "EPA",
+    "Xinhua",
+    "Bloomberg",
+    "Anadolu",
+    "AAP",
+    "PA",
+    "PA Images",
+    "Kyodo",
+    "Yonhap",
+    "ANP",
+    "dpa",
+    "EFE",
+    "ANSA",
+)
+"""Agencies whose name after ``Name /`` makes a photo credit (``Ana Ruiz / AP``), besides
+``Rules.photo_credit_markers``; after other outlets (``Ana Ruiz / NPR``) it is a byline."""
+
 BYLINE_NOT_NAMES: tuple[str, ...] = (
     # photo and art credits printed without "by": "Photos Dan Reyes"
     "Photos",
