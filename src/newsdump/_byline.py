@@ -54,6 +54,7 @@ _MAX_BARE_TOKENS = 4
 _MAX_REAL_WORDS = 5
 _MAX_FIRST_NAMES = 3
 _MIN_SHORT_WORD_NAME = 3
+_MAX_PEN_NAME_CAPITALS = 2
 _TITLE_LINKS = frozenset(["of", "and", "at", "for"])
 _MAX_OUTLET_WORDS = 5
 
@@ -127,10 +128,11 @@ _SYMBOLS = regex.compile(r"(?:(?![©®™℗])[\p{Extended_Pictographic}\p{So}\u
 # Without a cue only emoji are decoration: "ⓘ All details" is a link, not a name.
 _EMOJI = regex.compile(r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\uFE0F?+")
 _UNDERSCORES = regex.compile(r"(?<=\p{L})_++(?=\p{L})")
-_NICKNAME = regex.compile(r"(?<=\p{L}\.?)\s[\"“'‘]\p{Lu}[\p{L}\p{M}.-]{0,30}+[\"”'’](?=\s\p{Lu})")
+_NICKNAME = regex.compile(
+    r"(?<=\p{L}\.?)(?<!['’]s)\s[\"“'‘]\p{Lu}[\p{L}\p{M}.-]{0,30}+[\"”'’](?=\s\p{Lu})"
+)
 _EMPTY_BRACKETS = regex.compile(r"\(\s*+\)|\[\s*+\]")
 _GLUED_DIGITS = regex.compile(r"(?<=^\p{L}.{0,40}\p{Ll})\d{1,4}+$")
-_GLUED_NUMBER = regex.compile(r"(?<=^\p{L}.{0,40}\p{Ll})\d{2,4}+$")
 _DEBRIS = regex.compile(r"^\.?(?i:com|org|net|co\.uk)$")
 _POSSESSIVE = regex.compile(
     r"^([\p{L}\d.&-]{1,30}+(?:\s[\p{L}\d.&-]{1,30}+){0,3}+)['’]s?\s++(?=\p{Lu})"
@@ -277,6 +279,7 @@ class _Tables:
     publishers: frozenset[str]
     job_titles: tuple[tuple[str, ...], ...]
     not_names: frozenset[str]
+    contact_words: frozenset[str]
     publication_words: frozenset[str]
     glue: regex.Pattern[str]
     cue: regex.Pattern[str]
@@ -329,6 +332,7 @@ def _tables(rules: Rules) -> _Tables:
             sorted({tuple(_fold(t).split()) for t in rules.job_titles if t.strip()}, key=len)
         )[::-1],
         not_names=frozenset(_fold(n) for n in (*rules.not_names, *BYLINE_NOT_NAMES)),
+        contact_words=frozenset(_fold(n) for n in rules.not_names),
         publication_words=frozenset(_fold(w) for w in rules.publication_words),
         glue=glue,
         cue=_cue_pattern(rules.byline_cues),
@@ -460,9 +464,9 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
 
 def _undecorate(line: str, tables: _Tables) -> str:
     """Drop what decorates a name: emoji, a nickname in quotes, joining underscores."""
-    line = _EMOJI.sub(" ", line)
-    if tables.cue.match(line.strip(_STRIP)):
-        # Only after a cue: without one, "Trump_Venezuela" is a file name.
+    if tables.cue.match(_EMOJI.sub(" ", line).strip(_STRIP)):
+        # Only with a cue: without one, "Trump_Venezuela" is a file name and
+        # "Artificial Intelligence 🤖" a section.
         line = _UNDERSCORES.sub(" ", _SYMBOLS.sub(" ", line))
     return _NICKNAME.sub("", line)
 
@@ -583,6 +587,8 @@ def _pen_name(region: str, tables: _Tables) -> str | None:
     """A one-word name after a cue (``By Zephyrine``); never a common word or acronym."""
     if " " in region or region.isupper() or not (_NAME_WORD.match(region) or _ELIDED.match(region)):
         return None
+    if sum(c.isupper() for c in region) > _MAX_PEN_NAME_CAPITALS:
+        return None  # "GreatGameIndia": a site
     if _token_kind(region, tables, caps=False, first=True, last=True) != "word":
         return None
     if region in _MONTHS or region in BYLINE_NOT_PEN_NAMES or tables.publisher(region):
@@ -611,7 +617,7 @@ def _last_first(region: str, tables: _Tables, *, cued: bool) -> str | None:
 
 
 def _contact_words(segment: str, tables: _Tables) -> bool:
-    return all(w.strip(_STRIP).casefold() in tables.not_names for w in segment.split())
+    return all(w.strip(_STRIP).casefold() in tables.contact_words for w in segment.split())
 
 
 def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -> _Credit | None:
@@ -624,20 +630,17 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
     words = segment.split()
     while cued and len(words) > 1 and words[-1].isdigit():
         words.pop()
-    if words:
-        # "Ana Ruiz2": digits glued to a name; without a cue only a number ("Watch5" is
-        # a product).
-        words[-1] = (_GLUED_DIGITS if cued else _GLUED_NUMBER).sub("", words[-1])
+    if cued and words:
+        # "By Ana Ruiz2"; without a cue "Watch5" or "Warfare33" is a product or a tag.
+        words[-1] = _GLUED_DIGITS.sub("", words[-1])
     segment = " ".join(words)
     owner = _POSSESSIVE.match(segment)
-    if owner is not None and (tables.agency(owner.group(1)) or tables.publisher(owner.group(1))):
+    if owner is not None and tables.agency(owner.group(1)):
+        # "CNN's Dana Bash"; a paper's possessive opens headlines ("The Post's View").
         person = _read_person(segment[owner.end() :], tables, title_only=False)
         if person is None or not person.authors:
             return None
-        if tables.agency(owner.group(1)):
-            person.agency = owner.group(1)
-        else:
-            person.publication = owner.group(1)
+        person.agency = owner.group(1)
         return person
     link = tables.affiliation.search(segment)
     if link is not None:
@@ -777,7 +780,7 @@ def _job_title_start(words: Sequence[str], tables: _Tables, *, plural: bool = Fa
     folded = tuple(w.strip(_STRIP).casefold() for w in words)
     if not folded:
         return None
-    plural = plural and folded[-1].endswith("s")
+    plural = plural and len(folded) > 1 and folded[-1].endswith("s")
     singular = (*folded[:-1], folded[-1][:-1]) if plural else folded
     for title in tables.job_titles:
         for form in (folded, singular):
@@ -887,7 +890,8 @@ def _token_kind(
 def _bare_shape(tokens: Sequence[str]) -> bool:
     """Whether a name with no cue has a name's shape, not a phrase's.
 
-    Beyond four words it needs particles (``Juan P. de la Rosa``) in one run; one-letter
+    Beyond four words it needs one run of particles, of two (``Juan P. de la Rosa``) or
+    before the last word (``Ana Maria Silva da Costa``); one-letter
     words without a dot (``A``, ``I``) are initials at most once and never first.
     """
     undotted = [i for i, t in enumerate(tokens) if len(t) == 1]
@@ -900,12 +904,11 @@ def _bare_shape(tokens: Sequence[str]) -> bool:
         return False
     if len(tokens) <= _MAX_BARE_TOKENS:
         return True
-    runs = sum(
-        1
-        for i, t in enumerate(tokens)
-        if t.islower() and _particle(t) and not (i and tokens[i - 1].islower())
-    )
-    return runs == 1
+    runs = [i for i, t in enumerate(tokens) if t.islower() and _particle(t)]
+    if not runs or runs != list(range(runs[0], runs[-1] + 1)):
+        return False
+    # "de la Rosa", or one particle before the surname; "Analyse von Ana Ruiz" is a label
+    return len(runs) > 1 or runs[-1] == len(tokens) - 2
 
 
 def _particle(word: str) -> bool:

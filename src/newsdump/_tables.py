@@ -1465,6 +1465,8 @@ BYLINE_NOT_PEN_NAMES: tuple[str, ...] = (
     "Name",
     "Author",
     "Subject",
+    "Destination",
+    "Publish",
 )
 """Words that are names in a longer name (``Doris Day``) but never a one-word pen name
 (``By Chance``, ``By Region``)."""
