@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdump import parse
+from newsdump import Rules, parse
+from newsdump._cues import line_cues
 from newsdump._features import line_features, readable
 from newsdump._phrases import normalize
 
@@ -171,3 +172,14 @@ class TestLossless:
             "A storm hit the coast on Monday, officials said, and the roads were closed.\n"
         )
         assert [a.casefold() for a in parse(text).articles[0].authors] == ["peter christopher"]
+
+
+class TestRepeatedLines:
+    def test_copies_get_their_own_features(self) -> None:
+        """A recurring line reuses the cue of its first copy, with its own line index."""
+        texts = ["Share on Facebook", "Storm hits coast", "Share on Facebook", "w1", "w1"]
+        feats = [line_features(i, t) for i, t in enumerate(texts)]
+        cues = line_cues(feats, Rules(), None)
+        assert [c.index for c in cues] == [0, 1, 2, 3, 4]
+        assert (cues[2].kind, cues[2].reason) == (cues[0].kind, cues[0].reason)
+        assert cues[2].features is feats[2]

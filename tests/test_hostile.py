@@ -348,11 +348,14 @@ def test_cli_errors_surrogateescape_to_file(tmp_path: Path) -> None:
 
 
 def test_cli_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An empty file: exit 0, no articles (empty JSONL, ``[]`` as JSON), no message."""
+    """An empty file: exit 0, no articles (empty JSONL, ``[]`` as JSON), a one-line note."""
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     assert main(["parse", str(path)]) == 0
-    assert capsys.readouterr() == ("", "")
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "empty input" in err
     assert main(["parse", "--format", "json", str(path)]) == 0
     assert capsys.readouterr().out.strip() == "[]"
     assert main(["show", str(path)]) == 0

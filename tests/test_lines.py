@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdump._lines import split_lines
+from newsdump._lines import _split_any, split_lines
 
 
 def _rebuild(text: str) -> str:
@@ -56,3 +56,17 @@ class TestSplitLines:
         """Line numbers match ``text.split("\\n")`` for LF text, as the gold files count."""
         text = "x\n\ny\nz"
         assert [line.text for line in split_lines(text)] == text.split("\n")
+
+
+class TestFastPath:
+    @given(st.text(alphabet=st.sampled_from("ab \n\t\x00\ufeff\u2028\x0c")))
+    def test_lf_only_text_splits_as_the_pattern_does(self, text: str) -> None:
+        """Text without CR takes the ``str.split`` path; it gives the pattern's lines."""
+        assert split_lines(text) == _split_any(text)
+
+    def test_crlf_text_takes_the_pattern(self) -> None:
+        """With a CR anywhere, every ending is kept as printed."""
+        lines = split_lines("a\nb\r\nc\rd\n")
+        assert [(line.text, line.ending) for line in lines] == [
+            ("a", "\n"), ("b", "\r\n"), ("c", "\r"), ("d", "\n")
+        ]
