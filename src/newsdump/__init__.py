@@ -25,6 +25,7 @@ from newsdump._credits import parse_credit
 from newsdump._dateline import parse_dateline
 from newsdump._dates import parse_date
 from newsdump._io import BinaryInputError, DecodeError, InputError, parse_file, read_text
+from newsdump._linemodel import LineModel, ModelError, load_model
 from newsdump._model import (
     Article,
     Byline,
@@ -53,6 +54,8 @@ __all__ = [
     "Dump",
     "InputError",
     "Line",
+    "LineModel",
+    "ModelError",
     "ParsedDate",
     "Role",
     "Rules",
@@ -61,6 +64,7 @@ __all__ = [
     "article_record",
     "article_schema",
     "iter_articles",
+    "load_model",
     "parse",
     "parse_byline",
     "parse_caption",

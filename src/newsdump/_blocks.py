@@ -34,6 +34,7 @@ import regex
 
 from newsdump import _stream
 from newsdump._io import CHUNK_SIZE, InputError, _decode_error, _open, _sniff, parse_file
+from newsdump._linemodel import LineModel
 from newsdump._parse import parse_window
 from newsdump._records import JSONValue, article_record
 from newsdump._rules import Rules
@@ -267,6 +268,7 @@ def parse_block(
     errors: str,
     now: datetime | None,
     rules: Rules,
+    model: LineModel | None = None,
 ) -> tuple[list[Record], Summary]:
     """Parse the block ``[begin, end)`` of the file with margins; keep its articles.
 
@@ -293,7 +295,7 @@ def parse_block(
         while True:
             right = _next_line_start(stream, end.byte + extra, size)
             text = _read(stream, left, right).decode(_window_encoding(encoding, left), errors)
-            dump = parse_window(text, base_line, now=now, rules=rules)
+            dump = parse_window(text, base_line, now=now, rules=rules, model=model)
             after = _suffix_nonblank(dump.lines)
             kept = [a for a in dump.articles if block_first < a.first_line <= block_end]
             settled = right >= size or (

@@ -119,13 +119,13 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
     return None
 
 
-def added_phrases(rules: Rules, table: str) -> PhraseTable:
+def added_phrases(rules: Rules, table: str, *, whole_line: bool = False) -> PhraseTable:
     """The entries of ``rules``' phrase table ``table`` that are not among its defaults.
 
     These are the user's own phrases, which decide without the defaults' extra
     conditions. Entries are compared as matching sees them (case and spacing aside).
     """
-    return _added(getattr(rules, table), _defaults(table))
+    return _added(getattr(rules, table), _defaults(table), whole_line=whole_line)
 
 
 @functools.lru_cache(maxsize=8)
@@ -135,9 +135,13 @@ def _defaults(table: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _added(entries: tuple[str, ...], defaults: tuple[str, ...]) -> PhraseTable:
+def _added(
+    entries: tuple[str, ...], defaults: tuple[str, ...], *, whole_line: bool
+) -> PhraseTable:
     known = {normalize(d).casefold() for d in defaults}
-    return PhraseTable(e for e in entries if normalize(e).casefold() not in known)
+    return PhraseTable(
+        (e for e in entries if normalize(e).casefold() not in known), whole_line=whole_line
+    )
 
 
 def is_breadcrumb(text: str) -> bool:

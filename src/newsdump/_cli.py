@@ -39,6 +39,7 @@ from types import FrameType, ModuleType
 from typing import IO, Any, Literal, NamedTuple
 
 from newsdump._io import CHUNK_SIZE, DecodeError, InputError, decode_chunks, iter_text
+from newsdump._linemodel import LineModel, ModelError, load_model
 from newsdump._model import Article, Role
 from newsdump._parallel import (
     STDIN,
@@ -59,7 +60,7 @@ __all__ = ["run"]
 
 PROG = "newsdump"
 
-_COMMANDS = ("parse", "show")
+_COMMANDS = ("parse", "show", "train")
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 _EXAMPLES = """\
@@ -112,6 +113,10 @@ _SHOW_WIDTH = 6
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["train"]:
+        from newsdump.train import main as train  # noqa: PLC0415 (needs the train extra)
+
+        return train(args_list[1:], prog=f"{PROG} train")
     if args_list and args_list[0] not in (*_COMMANDS, *_TOP_LEVEL_OPTIONS):
         args_list.insert(0, "parse")
     parser = _parser()
@@ -126,6 +131,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         _check_options(args)
         rules = _load_rules(args.rules) if args.rules else None
+        args.line_model = _load_model(args.model) if args.model else None
         plan = _plan(args)
     except (_FailureError, _UsageError) as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
@@ -223,6 +229,11 @@ def _parser() -> argparse.ArgumentParser:
         "newsdump.Rules.from_mapping)",
     )
     common.add_argument(
+        "--model",
+        metavar="FILE",
+        help="a line model made by 'newsdump train' (default: the one shipped with newsdump)",
+    )
+    common.add_argument(
         "-o",
         "--output",
         metavar="OUT",
@@ -300,6 +311,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --output-dir: replace existing output files instead of skipping their inputs",
     )
+    commands.add_parser(
+        "train",
+        add_help=False,
+        help="train a line model from annotated dumps (newsdump train --help; "
+        "needs the train extra)",
+    )
     show = commands.add_parser(
         "show",
         parents=[common],
@@ -362,6 +379,16 @@ def _encoding(text: str) -> str:
         msg = f"unknown encoding: {text!r}"
         raise argparse.ArgumentTypeError(msg) from None
     return text
+
+
+def _load_model(path: str) -> LineModel:
+    try:
+        return load_model(path)
+    except ModelError as error:
+        raise _FailureError(str(error)) from None
+    except OSError as error:
+        msg = f"cannot read --model {path}: {error.strerror or error}"
+        raise _FailureError(msg) from None
 
 
 def _load_rules(path: str) -> Rules:
@@ -723,6 +750,7 @@ def _parse(args: argparse.Namespace, rules: Rules | None, plan: _Plan) -> int:
         now=args.now,
         rules=rules,
         min_confidence=args.min_confidence,
+        model=args.line_model,
     )
     if args.input_dir is not None and not plan.found:
         pattern = args.glob or _DEFAULT_GLOB
@@ -913,7 +941,9 @@ class _Listing:
     def __iter__(self) -> Iterator[str]:
         counter = _LineCount(self._text())
         last = 0
-        for article in iter_articles(counter, now=self._args.now, rules=self._rules):
+        for article in iter_articles(
+            counter, now=self._args.now, rules=self._rules, model=self._args.line_model
+        ):
             self.articles += 1
             yield self._blank(last + 1, article.first_line) + self._article(article)
             last = article.last_line

@@ -5,11 +5,13 @@ The comparison itself is a feature of the line model (``_featurize._cohesion``).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Mapping, Sequence
 
 import regex
 
-__all__ = ["bag"]
+__all__ = ["bag", "similarity"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]{2,}+")
 _STOP = frozenset(
@@ -49,3 +51,33 @@ def bag(text: str) -> Counter[str]:
         counts[word] += 1
     return counts
 
+
+def similarity(
+    before: Sequence[Counter[str]],
+    after: Sequence[Counter[str]],
+    df: Mapping[str, int],
+    lines: int,
+) -> float:
+    """Cosine similarity of the summed bags on each side of a gap.
+
+    Each word weighs ``(1 + log count) * log((lines + 1) / (df + 1))``: its count on that
+    side, damped, times its inverse line frequency among ``lines`` nearby lines (``df``
+    gives the number of those lines holding it). Empty sides count as similar (1.0).
+    """
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for counts in before:
+        left.update(counts)
+    for counts in after:
+        right.update(counts)
+
+    def weights(side: Counter[str]) -> dict[str, float]:
+        return {
+            w: (1.0 + math.log(c)) * math.log((lines + 1) / (df.get(w, 0) + 1))
+            for w, c in side.items()
+        }
+
+    lw, rw = weights(left), weights(right)
+    dot = sum(v * rw[w] for w, v in lw.items() if w in rw)
+    norm = math.sqrt(sum(v * v for v in lw.values())) * math.sqrt(sum(v * v for v in rw.values()))
+    return dot / norm if norm else 1.0

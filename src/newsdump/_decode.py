@@ -29,7 +29,7 @@ MARGIN = 48
 """Non-blank lines decoded on each side of a block besides its own."""
 
 _FORBIDDEN = -1.0e6
-_STARTS = tuple(k for k, (_, start) in enumerate(STATES) if start)
+_STARTS = tuple(k for k, (_, phase) in enumerate(STATES) if phase == "B")
 
 
 @attrs.frozen(slots=True)
@@ -48,11 +48,14 @@ def decode(
     *,
     allowed: Sequence[frozenset[int] | None],
     first_starts: bool,
+    start_bias: float = 0.0,
 ) -> Decoded:
     """Decode the lines at input line indices ``positions`` (ascending).
 
     ``allowed[t]`` restricts line ``t`` to some states (a rule decided it), ``None``
     leaves it free; with ``first_starts`` the first line starts an article.
+    ``start_bias`` is added to every start state's score (the model's calibrated
+    preference for more or fewer articles).
     """
     n = len(positions)
     states = [0] * n
@@ -67,6 +70,10 @@ def decode(
             e += 1
         lo, hi = max(0, k - MARGIN), min(n, e + MARGIN)
         scores = [_restrict(emissions[t], allowed[t]) for t in range(lo, hi)]
+        if start_bias:
+            for row in scores:
+                for j in _STARTS:
+                    row[j] += start_bias
         if lo == 0 and first_starts:
             scores[0] = _restrict(scores[0], frozenset(_STARTS))
         path, conf, sconf = _viterbi(scores, transitions, columns)

@@ -17,12 +17,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from sys import intern
 
 import regex
 
 from newsdump._cohesion import bag
 from newsdump._cues import Cue, Kind
-from newsdump._model import Line
+from newsdump._model import Line, Role
 
 __all__ = ["REACH", "line_attributes"]
 
@@ -36,6 +37,7 @@ _REPEAT_REACH = REACH
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’]*+")
 _LAST_WORD = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}'’]*+)\W*+$")
 _DIGIT = regex.compile(r"\d")
+_LETTERS = regex.compile(r"\p{L}++")
 _MD_HEADING = regex.compile(r"^\s*+(#{1,6}+)\s")
 _MD_LIST = regex.compile(r"^\s*+(?:[*+-]|\d{1,3}+[.)])\s++")
 _MD_LINK = regex.compile(r"\]\([^()\s]{0,2000}+\)")
@@ -59,67 +61,41 @@ _GAP_EDGES = (0, 1, 2)
 _DIST_EDGES = (1, 2, 3, 5, 8, 13, 21)
 
 
+def _cap(ratio: float) -> str:
+    if ratio == 0:
+        return "cap=0"
+    return "cap=" + ("lo" if ratio < 0.34 else "mid" if ratio < 0.67 else "hi" if ratio < 1
+                     else "all")
+
+
 def _shape(cue: Cue, raw: str) -> list[str]:
     """What a line looks like on its own."""
     f = cue.features
-    text = f.text
-    out = [f"k={cue.kind.value}", f"w={_bin(f.words, _WORD_EDGES)}"]
-    stripped = text.strip()
-    last = stripped[-1:] if stripped else ""
-    if f.terminal:
-        out.append("term")
-    if f.question:
-        out.append("quest")
-    if f.lower_start:
-        out.append("lower")
-    if f.bullet:
-        out.append("bullet")
-    if f.url:
-        out.append("url")
-    if f.handle:
-        out.append("handle")
-    if f.html:
-        out.append("html")
-    if cue.closing:
-        out.append("closing")
-    if cue.related:
-        out.append("related")
-    if cue.appeal:
-        out.append("appeal")
-    cap = f.capitalised
-    out.append("cap=" + ("0" if cap == 0 else "lo" if cap < 0.34 else "mid" if cap < 0.67
-                         else "hi" if cap < 1 else "all"))
-    letters = [c for c in stripped[:200] if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters):
-        out.append("upper")
-    if stripped[:1] in _OPEN_QUOTE:
-        out.append("quote")
-    if stripped[:1] in _DASHES:
-        out.append("dash")
-    if last == ":":
-        out.append("colon")
-    if last in "|»›>/":
-        out.append("sep-end")
-    if _SEPARATOR.search(stripped[:300]):
-        out.append("sep")
+    stripped = f.text.strip()
     head = stripped[:300]
+    last = stripped[-1:]
+    letters = "".join(_LETTERS.findall(stripped[:200]))
     digits = len(_DIGIT.findall(head))
-    if digits:
-        out.append("digits=" + ("few" if digits <= 2 else "many"))
-    if _TIME.search(head):
-        out.append("time")
-    if _YEAR.search(head):
-        out.append("year")
-    if (m := _MD_HEADING.match(raw)) is not None:
-        out.append(f"md-h{min(len(m.group(1)), 3)}")
-    elif _MD_LIST.match(raw):
-        out.append("md-list")
-    if _MD_LINK.search(raw[:3000]):
-        out.append("md-link")
-    if _MD_IMAGE.search(raw[:3000]):
-        out.append("md-img")
-    if raw[:1] in " \t" and raw.strip():
-        out.append("indent")
+    heading = _MD_HEADING.match(raw)
+    flags = (
+        ("term", f.terminal), ("quest", f.question), ("lower", f.lower_start),
+        ("bullet", f.bullet), ("url", f.url), ("handle", f.handle), ("html", f.html),
+        ("closing", cue.closing), ("related", cue.related), ("appeal", cue.appeal),
+        ("upper", len(letters) >= 4 and letters.isupper()),
+        ("quote", stripped[:1] in _OPEN_QUOTE), ("dash", stripped[:1] in _DASHES),
+        ("colon", last == ":"), ("sep-end", bool(last) and last in "|»›>/"),
+        ("sep", _SEPARATOR.search(head) is not None),
+        ("digits=few", 0 < digits <= 2), ("digits=many", digits > 2),
+        ("time", _TIME.search(head) is not None), ("year", _YEAR.search(head) is not None),
+        ("md-list", heading is None and _MD_LIST.match(raw) is not None),
+        ("md-link", _MD_LINK.search(raw[:3000]) is not None),
+        ("md-img", _MD_IMAGE.search(raw[:3000]) is not None),
+        ("indent", raw[:1] in " \t"),
+    )
+    out = [f"k={cue.kind.value}", f"w={_bin(f.words, _WORD_EDGES)}", _cap(f.capitalised)]
+    out.extend(name for name, on in flags if on)
+    if heading is not None:
+        out.append(f"md-h{min(len(heading.group(1)), 3)}")
     if f.words <= 12:
         if (m := _FIRST_WORD.search(stripped[:80])) is not None:
             out.append("fw=" + m.group(0).lower())
@@ -133,11 +109,14 @@ _CONTEXT_PREFIXES = ("k=", "w=", "term", "quest", "closing", "related", "bullet"
                      "upper", "lower", "url", "md-link")
 
 
-def line_attributes(lines: Sequence[Line], cues: Sequence[Cue]) -> list[list[str]]:
+def line_attributes(
+    lines: Sequence[Line], cues: Sequence[Cue], cascade: Sequence[tuple[Role, bool]]
+) -> list[list[str]]:
     """The attributes of every non-blank line (in the order of ``cues``).
 
-    ``lines`` are all the dump's lines (blank ones included) and ``cues`` the cues of its
-    non-blank lines, as :func:`newsdump._cues.line_cues` returns them.
+    ``lines`` are all the dump's lines (blank ones included), ``cues`` the cues of its
+    non-blank lines, as :func:`newsdump._cues.line_cues` returns them, and ``cascade``
+    what the rule cascade (:func:`newsdump._segment.cascade_labels`) says of each.
     """
     n = len(cues)
     raws = [lines[c.index].text for c in cues]
@@ -148,13 +127,18 @@ def line_attributes(lines: Sequence[Line], cues: Sequence[Cue]) -> list[list[str
     repeats_before, repeats_after = _repeats(cues)
     since_closer = _distance_since(cues, lambda c: c.closer)
     to_anchor = _distance_to(cues, lambda c: c.kind in (Kind.BYLINE, Kind.DATE))
-    to_prose = _distance_to(cues, lambda c: c.kind is Kind.PROSE and c.features.words >= 15)
+    to_prose = _distance_to(cues, _is_prose)
+    since_prose = _distance_since(cues, _is_prose)
+    to_headline = _distance_to(cues, lambda c: c.kind is Kind.HEADLINE)
     dense_run = _blank_share(gaps_before)
+    short = [c.features.words <= 15 and not c.features.terminal for c in cues]
+    run_above, run_below = _runs(short)
 
     out: list[list[str]] = []
     for i in range(n):
         attrs = ["bias", *shapes[i]]
         kind = cues[i].kind.value
+        attrs.extend(_cascade_attributes(cascade, i, kind))
         attrs.append(f"k={kind}|w={shapes[i][1][2:]}")
         for offset in (-2, -1, 1, 2):
             j = i + offset
@@ -166,6 +150,7 @@ def line_attributes(lines: Sequence[Line], cues: Sequence[Cue]) -> list[list[str
             attrs.append(f"-1:k={cues[i - 1].kind.value}|k={kind}")
         if i + 1 < n:
             attrs.append(f"k={kind}|+1:k={cues[i + 1].kind.value}")
+
         attrs.append("gap=" + _bin(gaps_before[i], _GAP_EDGES))
         if i + 1 < n:
             attrs.append("gap+1=" + _bin(gaps_before[i + 1], _GAP_EDGES))
@@ -178,8 +163,45 @@ def line_attributes(lines: Sequence[Line], cues: Sequence[Cue]) -> list[list[str
         attrs.append("since-closer=" + since_closer[i])
         attrs.append("to-anchor=" + to_anchor[i])
         attrs.append("to-prose=" + to_prose[i])
-        out.append(attrs)
+        attrs.append(f"k={kind}|to-prose={to_prose[i]}")
+        attrs.append(f"since-prose={since_prose[i]}|to-prose={to_prose[i]}")
+        attrs.append("to-headline=" + to_headline[i])
+        attrs.append(f"k={kind}|to-anchor={to_anchor[i]}")
+        attrs.append("short-above=" + _bin(run_above[i], _DIST_EDGES))
+        attrs.append("short-below=" + _bin(run_below[i], _DIST_EDGES))
+        # Interned, the attributes of a long dump share a few thousand strings.
+        out.append([intern(a) for a in attrs])
     return out
+
+
+def _is_prose(cue: Cue) -> bool:
+    """Running text: a sentence of eight words or more."""
+    return cue.kind is Kind.PROSE and cue.features.words >= 8 and cue.features.terminal
+
+
+def _cascade_attributes(cascade: Sequence[tuple[Role, bool]], i: int, kind: str) -> list[str]:
+    """What the rule cascade says of line ``i`` and whether it starts articles around it."""
+    role, start = cascade[i]
+    out = [f"r={role.value}", f"r={role.value}|k={kind}"]
+    if start:
+        out += ["r-start", f"r-start|k={kind}"]
+    if i + 1 < len(cascade) and cascade[i + 1][1]:
+        out.append("+1:r-start")
+    if i and cascade[i - 1][1]:
+        out.append("-1:r-start")
+    return out
+
+
+def _runs(flags: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """How many lines in a row just above and just below each line have the flag."""
+    n = len(flags)
+    above = [0] * n
+    below = [0] * n
+    for i in range(1, n):
+        above[i] = min(above[i - 1] + 1, REACH) if flags[i - 1] else 0
+    for i in range(n - 2, -1, -1):
+        below[i] = min(below[i + 1] + 1, REACH) if flags[i + 1] else 0
+    return above, below
 
 
 def _distance_since(cues: Sequence[Cue], test: object) -> list[str]:
@@ -238,8 +260,8 @@ def _cohesion(cues: Sequence[Cue]) -> list[str]:
 
     def move(counts: Counter[str], side: dict[str, int], other: dict[str, int],
              sign: int, norm: int) -> None:
-        for k, c in counts.items():
-            c *= sign
+        for k, count in counts.items():
+            c = count * sign
             old = side.get(k, 0)
             state[0] += c * other.get(k, 0)
             state[norm] += (old + c) ** 2 - old * old

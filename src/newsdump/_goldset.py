@@ -254,13 +254,21 @@ def compose(name: str, pieces: Sequence[Piece]) -> Sample:
 
 
 def recombine(
-    pieces: Iterable[Piece], *, seed: int, rounds: int = 1, size: tuple[int, int] = (5, 10)
+    pieces: Iterable[Piece],
+    *,
+    seed: int,
+    rounds: int = 1,
+    size: tuple[int, int] = (5, 10),
+    flip_max_lines: int = 250,
 ) -> list[Sample]:
     """New dumps from pieces of one style: shuffled, in groups of ``size`` articles.
 
-    Round 0 keeps each piece's own blank-line layout; round 1 flips it (blank lines
-    removed, or one added after every line), so articles also meet glued end to start.
-    The same pieces and seed always give the same dumps.
+    Round 0 keeps each piece's own blank-line layout; later rounds take the pieces of
+    at most ``flip_max_lines`` lines again, in a new order, odd rounds with the layout
+    flipped (blank lines removed, or one added after every line), so that articles also
+    meet glued end to start, and every third round in short dumps of one to three
+    articles. Whole-page renderings, mostly menus, are taken once. The same pieces and
+    seed always give the same dumps.
     """
     by_style: dict[str, list[Piece]] = {}
     for piece in pieces:
@@ -271,13 +279,16 @@ def recombine(
     for style in sorted(by_style):
         group = by_style[style]
         for r in range(rounds):
-            order = list(group)
+            order = list(group) if r == 0 else [p for p in group
+                                                if len(p.lines) <= flip_max_lines]
             rng.shuffle(order)
             if r % 2 == 1:
                 order = [p.blank_free if not p.dense else _spaced(p) for p in order]
+            # Every third round makes short dumps of one to three articles.
+            low, high = (1, 3) if r % 3 == 2 else size
             k = 0
             while k < len(order):
-                n = rng.randint(*size)
+                n = rng.randint(low, high)
                 chunk = order[k : k + n]
                 samples.append(compose(f"{style}-{seed}-{r}-{len(samples)}", chunk))
                 k += n

@@ -1,11 +1,16 @@
 """The learned line model: weights of a linear-chain CRF over line states, and its file.
 
-A *state* is a role plus whether an article starts on the line (``B-title``: a title
-that starts an article; ``I-body``: body inside one). The model scores each non-blank
-line's attributes (:mod:`newsdump._featurize`) for every state and each pair of
-consecutive states; :mod:`newsdump._decode` finds the best sequence. Weights come from
-``newsdump.train`` and live in a small JSON file (gzip-compressed) inside the package;
-loading and scoring need nothing beyond the standard library.
+A *state* is a role plus the line's phase in its article: ``B`` where an article starts,
+``H`` in its header (before its first body or heading line), ``I`` after that
+(``B-boilerplate``: a kicker that starts an article; ``H-title``: its headline;
+``I-boilerplate``: a related-links list after the body). The phases let the model learn
+that a header holds one headline and that trailing furniture closes an article.
+
+The model scores each non-blank line's attributes (:mod:`newsdump._featurize`) for
+every state and each pair of consecutive states; :mod:`newsdump._decode` finds the best
+sequence. Weights come from ``newsdump.train`` and live in a small JSON file
+(gzip-compressed) inside the package; loading and scoring need nothing beyond the
+standard library.
 """
 
 from __future__ import annotations
@@ -22,20 +27,23 @@ import attrs
 
 from newsdump._model import Role
 
-__all__ = ["FORMAT", "STATES", "LineModel", "ModelError", "default_model", "load_model"]
+__all__ = ["FORMAT", "PHASES", "STATES", "LineModel", "ModelError", "default_model", "load_model"]
 
 FORMAT = 1
 """The model file format this version reads and writes."""
 
-STATES: tuple[tuple[Role, bool], ...] = tuple(
-    (role, start) for role in Role for start in (True, False)
+PHASES = ("B", "H", "I")
+"""Start of an article, in its header, after its header."""
+
+STATES: tuple[tuple[Role, str], ...] = tuple(
+    (role, phase) for role in Role for phase in PHASES
 )
-"""Every state, in model order: ``(role, starts_article)``."""
+"""Every state, in model order: ``(role, phase)``."""
 
 
-def state_name(state: tuple[Role, bool]) -> str:
-    """``B-title`` for a title that starts an article, ``I-body`` for body inside one."""
-    return ("B-" if state[1] else "I-") + state[0].value
+def state_name(state: tuple[Role, str]) -> str:
+    """``B-title`` for a title that starts an article, ``I-body`` for body after a header."""
+    return f"{state[1]}-{state[0].value}"
 
 
 _INDEX = {state_name(s): k for k, s in enumerate(STATES)}
@@ -54,8 +62,11 @@ class LineModel:
     """
 
     weights: Mapping[str, tuple[tuple[int, float], ...]] = attrs.field(eq=False)
+    """Per attribute, ``(state index, weight)`` pairs; absent pairs weigh 0."""
     transitions: tuple[tuple[float, ...], ...]
+    """``transitions[i][j]``: the score of state ``j`` right after state ``i``."""
     info: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    """What the model was trained on and how (gold folders, counts, options)."""
 
     def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[float]]:
         """The score of every state for every line."""
@@ -71,6 +82,11 @@ class LineModel:
                         scores[k] += w
             out.append(scores)
         return out
+
+    @property
+    def start_bias(self) -> float:
+        """Added to every start state's score when decoding (calibrated in training)."""
+        return float(self.info.get("start_bias", 0.0))
 
     def strongest(self, attributes: Sequence[str], state: int, count: int = 2) -> list[str]:
         """The attributes that speak most for ``state`` on a line, strongest first."""

@@ -46,6 +46,7 @@ from newsdump._blocks import (
     parse_block,
 )
 from newsdump._io import CHUNK_SIZE, DecodeError, InputError, iter_text
+from newsdump._linemodel import LineModel
 from newsdump._model import Article
 from newsdump._records import (
     JSONValue,
@@ -101,6 +102,8 @@ class Options:
     rules: Rules | None = None
     min_confidence: float = 0.0
     """Leave out the articles whose ``confidence`` is below this."""
+    model: LineModel | None = None
+    """The line model (``--model``); ``None`` for the shipped one."""
 
     @property
     def blocks(self) -> bool:
@@ -272,6 +275,7 @@ def _file_events(
         rules=options.rules,
         encoding=options.encoding,
         errors=options.errors,
+        model=options.model,
     )
     try:
         for article in articles:
@@ -330,6 +334,7 @@ def _block_task(path: str, begin: Cut, end: Cut) -> tuple[list[Record], Summary]
             errors=_options.errors,
             now=_options.now,
             rules=rules,
+            model=_options.model,
         )
     except InputError as error:
         return _failure(path, error)

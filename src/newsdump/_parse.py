@@ -22,15 +22,16 @@ from newsdump._articles import build_article
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import Decision, decided_states
 from newsdump._decode import BLOCK, MARGIN, decode
-from newsdump._featurize import REACH, line_attributes
 from newsdump._features import line_features
+from newsdump._featurize import REACH, line_attributes
 from newsdump._linemodel import STATES, LineModel, default_model, state_name
 from newsdump._lines import split_lines
 from newsdump._model import Article, Dump, Line
 from newsdump._related import mark_blocks
 from newsdump._rules import Rules
+from newsdump._segment import cascade_labels
 
-__all__ = ["DECODE_REACH", "analyse", "parse", "parse_window"]
+__all__ = ["DECODE_REACH", "add_base_attributes", "analyse", "label", "parse", "parse_window"]
 
 DECODE_REACH = BLOCK + MARGIN + REACH
 """How many non-blank lines past the cues' own context a line's role may depend on."""
@@ -70,7 +71,22 @@ def analyse(text: str, rules: Rules, now: datetime | None) -> tuple[
     features = [line_features(line.number - 1, line.text) for line in lines if not line.is_blank]
     cues = line_cues(features, rules, now)
     mark_blocks(cues)
-    return lines, cues, line_attributes(lines, cues)
+    return lines, cues, line_attributes(lines, cues, cascade_labels(cues, rules))
+
+
+def add_base_attributes(
+    attributes: list[list[str]], positions: Sequence[int], *, first_starts: bool
+) -> None:
+    """Add the shipped model's state of every line as an attribute (``base=B-title``).
+
+    A model trained with ``newsdump train --base`` learns on top of these, so a few
+    annotated dumps correct the shipped model rather than replace it.
+    """
+    base = default_model()
+    decoded = decode(positions, base.emissions(attributes), base.transitions,
+                     allowed=[None] * len(positions), first_starts=first_starts)
+    for attrs_, state in zip(attributes, decoded.states, strict=True):
+        attrs_.append("base=" + state_name(STATES[state]))
 
 
 def parse_window(
@@ -90,13 +106,32 @@ def parse_window(
     rules = rules if rules is not None else _DEFAULT_RULES
     model = model if model is not None else default_model()
     lines, cues, attributes = analyse(text, rules, now)
+    return label(text, lines, cues, attributes, first_line, rules=rules, model=model, now=now)
+
+
+def label(
+    text: str,
+    lines: list[Line],
+    cues: list[Cue],
+    attributes: list[list[str]],
+    first_line: int,
+    *,
+    rules: Rules,
+    model: LineModel,
+    now: datetime | None,
+) -> Dump:
+    """Stages 5-6: decode the analysed lines and build the articles."""
+    positions = [first_line + c.index for c in cues]
+    if model.info.get("base"):
+        add_base_attributes(attributes, positions, first_starts=first_line == 0)
     decisions = decided_states(cues, rules)
     decoded = decode(
-        [first_line + c.index for c in cues],
+        positions,
         model.emissions(attributes),
         model.transitions,
         allowed=[d.allowed if d is not None else None for d in decisions],
         first_starts=first_line == 0,
+        start_bias=model.start_bias,
     )
 
     labelled: list[Line] = list(lines)
@@ -104,28 +139,28 @@ def parse_window(
     reasons: list[str] = []
     for t, cue in enumerate(cues):
         state = decoded.states[t]
-        role, start = STATES[state]
+        role, phase = STATES[state]
         labelled[cue.index] = attrs.evolve(
             labelled[cue.index],
             role=role,
             reason=_reason(model, attributes[t], state, decisions[t]),
             confidence=round(decoded.confidence[t], 4),
         )
-        if start or t == 0:
+        if phase == "B" or t == 0:
             starts.append(t)
             reasons.append(_reason(model, attributes[t], state, None, start=True))
 
     by_index = {cue.index: cue for cue in cues}
     articles: list[Article] = []
-    for n, start in enumerate(starts):
+    for n, begin in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(cues)
-        first, last = cues[start].index, cues[end - 1].index
+        first, last = cues[begin].index, cues[end - 1].index
         article = build_article(n, labelled[first : last + 1], by_index, rules, now)
         articles.append(
             attrs.evolve(
                 article,
                 start_reason=reasons[n],
-                confidence=1.0 if start == 0 else round(decoded.start_confidence[start], 4),
+                confidence=1.0 if begin == 0 else round(decoded.start_confidence[begin], 4),
             )
         )
     return Dump(text=text, lines=tuple(labelled), articles=tuple(articles))
@@ -139,7 +174,7 @@ def _reason(
     *,
     start: bool = False,
 ) -> str:
-    if decision is not None:
+    if decision is not None and decision.reason is not None:
         return decision.reason
     strongest = model.strongest(attributes, state)
     what = "starts an article" if start else state_name(STATES[state])

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from newsdump._cues import Cue, Kind
 
-__all__ = ["mark_blocks"]
+__all__ = ["body_follows", "mark_blocks"]
 
 _MAX_RELATED_BLOCK = 80
 _MAX_TEASER_WORDS = 20
@@ -56,7 +56,7 @@ def _mark_related(cues: Sequence[Cue], start: int) -> int:
             break
         if kind is Kind.BOILERPLATE and cues[j].closing:
             break
-        if kind in (Kind.BYLINE, Kind.DATE) and _body_follows(cues, j):
+        if kind in (Kind.BYLINE, Kind.DATE) and body_follows(cues, j):
             break
         teasers.append(j)
         j += 1
@@ -84,7 +84,7 @@ def _to_boilerplate(cue: Cue, reason: str) -> None:
         cue.kind = Kind.BOILERPLATE
         cue.reason = reason
 
-def _body_follows(cues: Sequence[Cue], j: int) -> bool:
+def body_follows(cues: Sequence[Cue], j: int) -> bool:
     """Whether running text starts within the few header lines after ``j``.
 
     Teaser bylines and dates in related lists are followed by more teasers; a real

@@ -18,8 +18,8 @@ import attrs
 import regex
 
 from newsdump._io import decode_chunks, iter_text
-from newsdump._model import Article, Line, Span
 from newsdump._linemodel import LineModel
+from newsdump._model import Article, Line, Span
 from newsdump._parse import DECODE_REACH, parse_window
 from newsdump._rules import Rules
 

@@ -65,9 +65,9 @@ def cross_validate(
     for k in range(folds):
         trainable = [p for p in by_fold.get(k, []) if p.trainable]
         train_data[k] = _featurize_all(recombine(trainable, seed=options.seed + k,
-                                                 rounds=options.rounds), None, jobs)
+                                                 rounds=options.rounds), False, jobs)
     extra_data = _featurize_all(recombine(extra, seed=options.seed, rounds=options.rounds),
-                                None, jobs)
+                                False, jobs)
     total: dict[str, Scores] = {}
     for k in range(folds):
         started = time.monotonic()
@@ -108,8 +108,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="gold directories always trained on (default: tests/corpus/own)")
     parser.add_argument("--seeds", type=Path, default=Path("tests/corpus/seeds"),
                         help="seed gold directory (dumps in seeds/)")
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--rounds", type=int, default=Options.rounds)
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="recombined copies per article (the shipped model: 2)")
     parser.add_argument("--iterations", type=int, default=Options.iterations)
     parser.add_argument("--styles", help="comma-separated styles to keep (default: all)")
     parser.add_argument("--english", action="store_true", help="English articles only")
@@ -140,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     trainable = [p for p in pieces if p.trainable]
     samples = recombine([*trainable, *extra], seed=options.seed, rounds=options.rounds)
-    model = fit(_featurize_all(samples, None, args.jobs), options, {})
+    model = fit(_featurize_all(samples, False, args.jobs), options, {})
     held: dict[str, Scores] = {}
     if (args.devset / "gold").is_dir():
         held["dev set"] = _score_dir(args.devset / "dumps", args.devset / "gold", model)

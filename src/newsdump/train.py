@@ -26,12 +26,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsdump._goldset import Piece, Sample, compose, load_pieces, recombine
-from newsdump._linemodel import STATES, LineModel, default_model, state_name
-from newsdump._parse import analyse
+from newsdump._goldset import Piece, Sample, load_pieces, recombine
+from newsdump._linemodel import STATES, LineModel, state_name
+from newsdump._model import Role
+from newsdump._parse import add_base_attributes, analyse
 from newsdump._rules import Rules
 
-__all__ = ["Options", "featurize", "fit", "main", "samples_from", "train"]
+__all__ = ["Options", "featurize", "fit", "main", "samples_from", "state_names", "train"]
 
 Sequence_ = tuple[list[list[str]], list[str], list[str]]
 """Attributes per line, state names per line, site per line."""
@@ -44,8 +45,9 @@ class Options:
     c2: float = 0.01
     iterations: int = 120
     min_sites: int = 3
-    rounds: int = 2
+    rounds: int = 3
     seed: int = 20261201
+    start_bias: float = 1.0
 
     def __init__(self, **values: Any) -> None:
         """Override any default by keyword."""
@@ -58,14 +60,22 @@ class Options:
     def as_dict(self) -> dict[str, Any]:
         """The settings, for the model file."""
         return {k: getattr(self, k) for k in ("c1", "c2", "iterations", "min_sites", "rounds",
-                                              "seed")}
+                                              "seed", "start_bias")}
 
 
 def samples_from(pieces: Sequence[Piece], options: Options, *, trainable_only: bool = True
                  ) -> list[Sample]:
-    """Recombined training dumps from pieces (only those a shipped model may learn from)."""
+    """Recombined training dumps from pieces (only those a shipped model may learn from).
+
+    Fully annotated pieces (every non-blank line labelled, as in the seeds and the own
+    corpus) are recombined three times as often: their labels are exact.
+    """
     usable = [p for p in pieces if p.trainable or not trainable_only]
-    return recombine(usable, seed=options.seed, rounds=options.rounds)
+    full = [p for p in usable if all(k or r is None for k, r in zip(p.labeled, p.roles,
+                                                                     strict=True))]
+    partial = [p for p in usable if p not in full]
+    return (recombine(partial, seed=options.seed, rounds=options.rounds)
+            + recombine(full, seed=options.seed + 1, rounds=3 * options.rounds))
 
 
 def _line_sites(sample: Sample) -> list[str]:
@@ -78,32 +88,43 @@ def _line_sites(sample: Sample) -> list[str]:
     return sites
 
 
-def featurize(sample: Sample, base: LineModel | None = None) -> Sequence_:
+def featurize(sample: Sample, base: bool = False) -> Sequence_:
     """The attributes and gold states of a sample's non-blank lines, and their sites."""
     rules = _RULES
     _, cues, attributes = analyse(sample.text, rules, None)
     if len(cues) != len(sample.labels):
         msg = f"{sample.name}: {len(cues)} non-blank lines but {len(sample.labels)} labels"
         raise ValueError(msg)
-    if base is not None:
-        _add_base(attributes, base, cues)
-    names = [state_name((role, start)) for role, start in sample.labels]
+    if base:
+        add_base_attributes(attributes, [c.index for c in cues], first_starts=True)
+    names = state_names(sample.labels)
     return attributes, names, _line_sites(sample)
-
-
-def _add_base(attributes: list[list[str]], base: LineModel, cues: Sequence[Any]) -> None:
-    from newsdump._decode import decode  # noqa: PLC0415
-
-    decoded = decode([c.index for c in cues], base.emissions(attributes), base.transitions,
-                     allowed=[None] * len(cues), first_starts=True)
-    for attrs_, state in zip(attributes, decoded.states, strict=True):
-        attrs_.append("base=" + state_name(STATES[state]))
 
 
 _RULES = Rules()
 
+_BODY = frozenset({Role.BODY, Role.HEADING})
 
-def _featurize_all(samples: Sequence[Sample], base: LineModel | None, jobs: int
+
+def state_names(labels: Sequence[tuple[Role, bool]]) -> list[str]:
+    """Gold state names from ``(role, starts_article)`` labels: phases B, H and I.
+
+    A line is in its article's header (``H``) until the article's first body or heading
+    line; from that line on it is ``I``.
+    """
+    names: list[str] = []
+    in_header = True
+    for role, start in labels:
+        if start:
+            in_header = True
+        if role in _BODY:
+            in_header = False
+        phase = "B" if start else "H" if in_header else "I"
+        names.append(state_name((role, phase)))
+    return names
+
+
+def _featurize_all(samples: Sequence[Sample], base: bool, jobs: int
                    ) -> list[Sequence_]:
     if jobs <= 1 or len(samples) < 4:
         return [featurize(s, base) for s in samples]
@@ -151,12 +172,12 @@ def fit(data: Iterable[Sequence_], options: Options, info: dict[str, Any]) -> Li
     for (a, b), w in crf.transitions.items():
         transitions[index[a]][index[b]] = round(float(w), 4)
     weights: dict[str, list[tuple[int, float]]] = {}
-    for (attr, label), w in crf.state_features.items():
-        w = round(float(w), 4)
+    for (attr, label), raw in crf.state_features.items():
+        w = round(float(raw), 4)
         if w:
             weights.setdefault(attr, []).append((index[label], w))
     info = {**info, "lines": lines, "sequences": len(data), "options": options.as_dict(),
-            "attributes": len(weights)}
+            "attributes": len(weights), "start_bias": options.start_bias}
     return LineModel(
         weights={a: tuple(sorted(p)) for a, p in sorted(weights.items())},
         transitions=tuple(tuple(r) for r in transitions),
@@ -164,20 +185,12 @@ def fit(data: Iterable[Sequence_], options: Options, info: dict[str, Any]) -> Li
     )
 
 
-def gold_pieces(directories: Sequence[Path]) -> list[Piece]:
-    """The pieces of gold directories, each holding ``dumps/`` and ``gold/``."""
-    out: list[Piece] = []
-    for directory in directories:
-        out.extend(load_pieces(directory / "dumps", directory / "gold", group=directory.name))
-    return out
-
-
 def train(
     pieces: Sequence[Piece],
     options: Options,
     *,
     extra: Sequence[Sample] = (),
-    base: LineModel | None = None,
+    base: bool = False,
     jobs: int = 2,
     info: dict[str, Any] | None = None,
 ) -> LineModel:
@@ -191,13 +204,16 @@ def train(
     return fit(data, options, meta)
 
 
-def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+def _arguments(argv: Sequence[str] | None, prog: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m newsdump.train",
+        prog=prog,
         description="Train a newsdump line model from gold-annotated dumps.",
     )
-    parser.add_argument("gold", nargs="+", type=Path,
+    parser.add_argument("gold", nargs="*", type=Path,
                         help="directories with dumps/ and gold/ (the scoring format)")
+    parser.add_argument("--pair", nargs=2, action="append", type=Path, default=[],
+                        metavar=("DUMPS", "GOLD"),
+                        help="a dumps directory and its gold directory (repeatable)")
     parser.add_argument("-o", "--output", required=True, help="model file to write")
     parser.add_argument("--base", action="store_true",
                         help="start from the shipped model (its decisions become attributes)")
@@ -213,24 +229,30 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command-line entry point; 2 on a usage error."""
-    args = _arguments(argv)
-    for directory in args.gold:
-        if not (directory / "dumps").is_dir() or not (directory / "gold").is_dir():
-            print(f"newsdump train: error: {directory} has no dumps/ and gold/ folders",
-                  file=sys.stderr)
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.train") -> int:
+    """Command-line entry point (also ``newsdump train``); 2 on a usage error."""
+    args = _arguments(argv, prog)
+    pairs = [(d / "dumps", d / "gold", d.name) for d in args.gold]
+    pairs += [(dumps, gold, dumps.name) for dumps, gold in args.pair]
+    for dumps, gold, name in pairs:
+        if not dumps.is_dir() or not gold.is_dir():
+            where = f"{dumps.parent} has no dumps/ and gold/ folders" if name != dumps.name \
+                else f"{dumps} or {gold} is not a directory"
+            print(f"newsdump train: error: {where}", file=sys.stderr)
             return 2
-    pieces = gold_pieces(args.gold)
+    if not pairs:
+        print("newsdump train: error: give gold directories or --pair DUMPS GOLD",
+              file=sys.stderr)
+        return 2
+    pieces = [p for dumps, gold, name in pairs for p in load_pieces(dumps, gold, group=name)]
     if args.include_research:
         pieces = [p if p.trainable else _trainable(p) for p in pieces]
     if not pieces:
         print("newsdump train: error: no annotated article found", file=sys.stderr)
         return 2
     options = Options(rounds=args.rounds, iterations=args.iterations, min_sites=args.min_sites)
-    base = default_model() if args.base else None
-    model = train(pieces, options, base=base, jobs=args.jobs,
-                  info={"gold": [d.name for d in args.gold]})
+    model = train(pieces, options, base=args.base, jobs=args.jobs,
+                  info={"gold": [name for _, _, name in pairs]})
     model.save(args.output)
     print(f"wrote {args.output}: {model.info['attributes']} attributes, "
           f"{model.info['lines']} lines of {model.info['articles']} articles")

@@ -1,0 +1,71 @@
+"""Model attributes of lines: shape, cues, context, all within a bounded reach."""
+
+from __future__ import annotations
+
+from newsdump._featurize import REACH
+from newsdump._parse import analyse
+from newsdump._rules import Rules
+
+RULES = Rules()
+
+
+def _attrs(text: str) -> list[list[str]]:
+    return analyse(text, RULES, None)[2]
+
+
+class TestShape:
+    def test_cue_kind_and_neighbours(self) -> None:
+        """A byline under a headline says so, and so does the line below it."""
+        attrs = _attrs("Storm hits the coast\nBy Jane Doe\nA storm hit the coast on Monday, "
+                       "officials said, and it was bad.\n")
+        assert "k=byline" in attrs[1]
+        assert "-1:k=headline" in attrs[1]
+        assert "-1:k=byline" in attrs[2]
+        assert "term" in attrs[2]
+
+    def test_markdown_marks_are_read_from_the_raw_line(self) -> None:
+        """A Markdown heading and a Markdown link are attributes of their lines."""
+        attrs = _attrs("# Storm hits the coast\n* [Share on Facebook](https://x.example/s)\n")
+        assert "md-h1" in attrs[0]
+        assert "md-link" in attrs[1]
+
+    def test_first_and_last_word_only_on_short_lines(self) -> None:
+        """Short lines carry their first and last word; prose does not."""
+        prose = " ".join(["word"] * 30) + "."
+        attrs = _attrs(f"Advertisement\n{prose}\n")
+        assert "fw=advertisement" in attrs[0]
+        assert not any(a.startswith("fw=") for a in attrs[1])
+
+
+class TestContext:
+    def test_blank_lines_before_and_after(self) -> None:
+        """The gap attributes count the blank lines above and below."""
+        attrs = _attrs("One line here\n\n\nAnother line here\n")
+        assert "gap=0" in attrs[0]
+        assert "gap+1=2" in attrs[0]
+        assert "gap=2" in attrs[1]
+
+    def test_repeated_text_is_seen_on_both_copies(self) -> None:
+        """A line whose text recurs nearby is marked on the first and the later copy."""
+        attrs = _attrs("Storm hits coast\nSome text in between.\nStorm hits coast\n")
+        assert "seen-after" in attrs[0]
+        assert "seen-before" in attrs[2]
+
+    def test_cohesion_compares_the_text_above_and_below(self) -> None:
+        """Shared vocabulary across a gap reads high; a change of topic reads zero."""
+        same = ("The harbour storm flooded harbour streets overnight.\n" * 2
+                + "Harbour streets flooded again as the storm returned.\n")
+        other = ("The harbour storm flooded harbour streets overnight.\n" * 2
+                 + "Quarterly earnings beat analysts' forecasts in technology.\n")
+        assert "coh=hi" in _attrs(same)[2]
+        assert "coh=0" in _attrs(other)[2]
+
+    def test_attributes_depend_on_a_bounded_neighbourhood(self) -> None:
+        """Changing lines farther than REACH away leaves a line's attributes alone."""
+        filler = [f"Line number {k} of a long article, with words." for k in range(3 * REACH)]
+        text = "\n".join(filler) + "\n"
+        changed = list(filler)
+        changed[0] = "By Somebody Else"
+        changed[-1] = "Advertisement"
+        middle = len(filler) // 2
+        assert _attrs(text)[middle] == _attrs("\n".join(changed) + "\n")[middle]
