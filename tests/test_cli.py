@@ -204,7 +204,7 @@ class TestInputErrors:
         err = capsys.readouterr().err
         assert err.startswith(f"newsdump: {path}: cannot decode byte 0xe9 at byte 3 as utf-8")
         assert "--encoding" in err
-        assert main(["parse", "--encoding", "latin-1", "--format", "text", path]) == 0
+        assert main(["parse", "--encoding", "latin-1", "--include-lines", path]) == 0
         assert "Café crème" in capsys.readouterr().out
 
     def test_errors_replace(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

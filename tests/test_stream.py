@@ -124,7 +124,7 @@ class TestIterArticles:
 
     def test_decode_error_after_articles(self, seed_texts: dict[str, str], tmp_path: Path) -> None:
         """A bad byte late in a file raises DecodeError after the articles before it."""
-        text = "".join(seed_texts.values()) * 2
+        text = "".join(seed_texts.values()) * 12
         path = tmp_path / "dump.txt"
         path.write_bytes(text.encode("utf-8") + b"\xff\n")
         got: list[newsdump.Article] = []

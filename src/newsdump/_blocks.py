@@ -288,6 +288,9 @@ def parse_block(
         base_char = begin.char - len(head.decode(_window_encoding(encoding, left), errors))
         block_first = begin.line - base_line  # window line index (from 0) of the block
         block_end = end.line - base_line
+        if end.byte >= size:
+            # The last block also keeps an article on a last line without a line ending.
+            block_end += 1
         # A quarter more than the left margin took, or an eighth of the block: enough for
         # the margin and, mostly, for the end of the block's last article (a window too
         # short is parsed again, whole, with twice the extra).
