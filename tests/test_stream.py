@@ -109,9 +109,9 @@ class TestIterArticles:
 
     def test_yields_before_the_end(self) -> None:
         """Articles come out a bounded distance behind the reading, not at the end."""
-        lines = "".join(TEXTS * 3).splitlines(keepends=True)
+        lines = "".join(TEXTS * 12).splitlines(keepends=True)
         seen = [0]
-        margin = max(SMALL.context_lines, _stream.MIN_MARGIN)
+        margin = _stream.margin_for(SMALL)
         longest = 0
         lags: list[int] = []
         for article in iter_articles(_counting(lines, seen), rules=SMALL):

@@ -17,7 +17,7 @@ from typing import IO
 import attrs
 import regex
 
-from newsdump._io import decode_chunks, iter_text
+from newsdump._io import InputError, decode_chunks, iter_text
 from newsdump._linemodel import LineModel
 from newsdump._model import Article, Line, Span
 from newsdump._parse import DECODE_REACH, parse_window
@@ -172,14 +172,19 @@ class _Window:
         self._count = 0
 
     def run(self, lines: Iterable[str]) -> Iterator[Article]:
-        for line in lines:
-            blank = not line.strip()
-            self._lines.append(line)
-            self._blank.append(blank)
-            if not blank:
-                self._pending += 1
-                if self._pending >= self._trigger:
-                    yield from self._flush(final=False)
+        try:
+            for line in lines:
+                blank = not line.strip()
+                self._lines.append(line)
+                self._blank.append(blank)
+                if not blank:
+                    self._pending += 1
+                    if self._pending >= self._trigger:
+                        yield from self._flush(final=False)
+        except InputError:
+            # The articles already settled come out before the error.
+            yield from self._flush(final=False)
+            raise
         yield from self._flush(final=True)
 
     def _flush(self, *, final: bool) -> Iterator[Article]:
