@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from sys import intern
 
 import regex
@@ -204,21 +204,21 @@ def _runs(flags: Sequence[bool]) -> tuple[list[int], list[int]]:
     return above, below
 
 
-def _distance_since(cues: Sequence[Cue], test: object) -> list[str]:
+def _distance_since(cues: Sequence[Cue], test: Callable[[Cue], bool]) -> list[str]:
     out: list[str] = []
     last = -10_000
     for i, cue in enumerate(cues):
         out.append(_bin(i - last, _DIST_EDGES) if i - last <= REACH else "far")
-        if test(cue):  # type: ignore[operator]
+        if test(cue):
             last = i
     return out
 
 
-def _distance_to(cues: Sequence[Cue], test: object) -> list[str]:
+def _distance_to(cues: Sequence[Cue], test: Callable[[Cue], bool]) -> list[str]:
     out = ["far"] * len(cues)
     nxt = 10_000_000
     for i in range(len(cues) - 1, -1, -1):
-        if test(cues[i]):  # type: ignore[operator]
+        if test(cues[i]):
             nxt = i
         d = nxt - i
         out[i] = _bin(d, (0, 1, 2, 3, _LOOKAHEAD, 8)) if d <= REACH else "far"

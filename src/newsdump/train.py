@@ -71,9 +71,10 @@ def samples_from(pieces: Sequence[Piece], options: Options, *, trainable_only: b
     corpus) are recombined three times as often: their labels are exact.
     """
     usable = [p for p in pieces if p.trainable or not trainable_only]
-    full = [p for p in usable if all(k or r is None for k, r in zip(p.labeled, p.roles,
-                                                                     strict=True))]
-    partial = [p for p in usable if p not in full]
+    exact = [all(k or r is None for k, r in zip(p.labeled, p.roles, strict=True))
+             for p in usable]
+    full = [p for p, e in zip(usable, exact, strict=True) if e]
+    partial = [p for p, e in zip(usable, exact, strict=True) if not e]
     return (recombine(partial, seed=options.seed, rounds=options.rounds)
             + recombine(full, seed=options.seed + 1, rounds=3 * options.rounds))
 
