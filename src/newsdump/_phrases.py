@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -21,15 +22,25 @@ SLOTS: dict[str, str] = {
 
 _SLOT = regex.compile(r"<(publisher|name|any)>")
 _SPACE = regex.compile(r"\s++")
-_UNTIDY = regex.compile(
-    r"^\s|\s$|\s\s|[^\S ]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]"
-)
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]++")
+# The characters that make a line untidy wherever they stand: white space other than the
+# plain space (``regex``'s ``\s``, listed: tests/test_fast_paths.py checks the list
+# against it) and the invisible characters above. A single character class in ``re``
+# scans a line several times faster than the alternation of the untidy shapes did.
+_ODD_CHARS = (
+    "\t\n\x0b\x0c\r\x85\xa0\xad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064"
+    "\u3000\ufeff"
+)
+_ODD = re.compile(f"[{_ODD_CHARS}]")
 
 
 def normalize(text: str) -> str:
     """Strip, drop invisible characters and collapse white space to single spaces."""
-    if _UNTIDY.search(text) is None:
+    # Tidy text (the common case, and every text normalised before) comes back as is: no
+    # space at either end, no two in a row, no other white space and no invisibles.
+    if not (
+        text[:1] == " " or text[-1:] == " " or "  " in text or _ODD.search(text)
+    ):
         return text
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
