@@ -7,7 +7,15 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["SLOTS", "PhraseTable", "compile_phrases", "normalize", "word_set"]
+__all__ = [
+    "SLOTS",
+    "PhraseTable",
+    "compile_phrases",
+    "narrow",
+    "narrow_class",
+    "normalize",
+    "word_set",
+]
 
 SLOTS: dict[str, str] = {
     # Up to six capitalised words or initials: "Business Insider", "The Times of India".
@@ -97,12 +105,45 @@ def compile_phrases(
     return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
 
 
+# Narrow text: every character in ASCII, Latin-1, Latin Extended-A and -B or General
+# Punctuation (quotes, dashes, the ellipsis), as nearly every line of a dump is. On narrow
+# text a ``regex`` character class is replaced by the ``re`` class of its members in
+# those ranges, listed once at import, and ``re`` finds the same runs two to three times
+# faster.
+_NARROW_RANGES = ((0x0000, 0x0250), (0x2000, 0x2070))
+_WIDE = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
+
+
+def narrow(text: str) -> bool:
+    """Whether every character of ``text`` lies in the narrow ranges (see narrow_class)."""
+    return text.isascii() or _WIDE.search(text) is None
+
+
+def narrow_class(char_class: str) -> str:
+    """The ``re`` class of the narrow characters that the ``regex`` class matches.
+
+    On narrow text (:func:`narrow`) the two classes match the same characters.
+    """
+    pattern = regex.compile(char_class)
+    members = [
+        chr(c)
+        for low, high in _NARROW_RANGES
+        for c in range(low, high)
+        if pattern.fullmatch(chr(c)) is not None
+    ]
+    return "[" + "".join(re.escape(c) for c in members) + "]" if members else "(?!)"
+
+
 _LITERAL_WORD = regex.compile(r"\w++")
+_NARROW_WORD = re.compile(narrow_class(r"\w") + "+")
 
 
 def word_set(text: str) -> frozenset[str]:
     """The lower-cased words of ``text``, as the phrase prefilter sees them."""
-    return frozenset(_LITERAL_WORD.findall(text.lower()))
+    low = text.lower()
+    if narrow(low):
+        return frozenset(_NARROW_WORD.findall(low))
+    return frozenset(_LITERAL_WORD.findall(low))
 
 
 class PhraseTable:
