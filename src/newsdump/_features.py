@@ -9,11 +9,12 @@ without the markers, so the parsers see ``Headline``, not ``# Headline``.
 from __future__ import annotations
 
 import functools
+import re
 
 import attrs
 import regex
 
-from newsdump._phrases import PhraseTable, normalize, word_set
+from newsdump._phrases import PhraseTable, narrow, narrow_class, normalize, word_set
 from newsdump._rules import Rules
 
 __all__ = ["Features", "Markdown", "Patterns", "line_features", "patterns", "readable"]
@@ -28,6 +29,15 @@ _HTML = regex.compile(
 _TERMINAL = regex.compile(r"[.!?…:;][\"'”’)\]»]*+$")
 _LOWER_START = regex.compile(r"^[\p{Ll},;)\]—–]")
 _CAPITALISED = regex.compile(r"^[\p{Lu}\p{N}]")
+# _WORD for narrow text (see newsdump._phrases.narrow_class): the same words, found faster.
+_NARROW_WORD = re.compile(
+    narrow_class(r"[\p{L}\p{N}]") + narrow_class(r"[\p{L}\p{N}'’.&-]") + "*"
+)
+# What _TERMINAL reads, as character sets: a terminal mark, then closing quotes or brackets.
+_TERMINAL_MARKS = frozenset(".!?…:;")
+_CLOSERS = "\"'”’)]»"
+# The first characters that can start a bullet (_BULLET), by its two alternatives.
+_BULLET_STARTS = frozenset("•·▪▸►‣◦●○■□➤✓✔*-–—")
 _FUNCTION_WORDS = frozenset(
     (
         "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
@@ -40,6 +50,7 @@ _FUNCTION_WORDS = frozenset(
 # Markdown as html2text writes it. Only lines holding one of these characters (or
 # starting with a number) can carry markup; the rest skip the patterns below.
 _MARKUP_CHARS = "#*_[]!\\+-`"
+_MARKUP = re.compile("[" + re.escape(_MARKUP_CHARS) + "]")
 _HEADING = regex.compile(r"#{1,6}+(?=\s|$)\s*+")
 _LIST = regex.compile(r"(?:[*+]|-(?=\s)|(\d{1,3}+)[.)])\s++")
 # A link's destination: up to white space, then an optional "title"; a destination cut by
@@ -85,7 +96,7 @@ def readable(text: str) -> Markdown:
 
 
 def _read(text: str) -> Markdown:
-    if not text[:1].isdigit() and not any(c in text for c in _MARKUP_CHARS):
+    if not text[:1].isdigit() and _MARKUP.search(text) is None:
         return Markdown(text)
     rest = text
     heading = 0
@@ -211,30 +222,36 @@ def _shape(raw: str) -> _Shape:
     plain = normalize(raw)
     markdown = _read(plain)
     text = markdown.text
-    bullet_match = _BULLET.match(text)
+    bullet_match = _BULLET.match(text) if text[:1] in _BULLET_STARTS else None
     bullet = bullet_match is not None or (markdown.list_item and markdown.heading == 0)
     body = text[bullet_match.end() :] if bullet_match else text
-    words = _WORD.findall(body) if len(body) < 20_000 else []
+    if len(body) >= 20_000:
+        words: list[str] = []
+    elif narrow(body):
+        words = _NARROW_WORD.findall(body)
+    else:
+        words = _WORD.findall(body)
     n_words = len(words) if words else _rough_word_count(body)
-    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
-    capitalised = (
-        sum(1 for w in content if _CAPITALISED.match(w)) / len(content) if content else 0.0
-    )
+    kinds = _word_kinds(words)
+    content = len(kinds) - kinds.count(_FUNCTION)
+    capitalised = kinds.count(_CAPITAL) / content if content else 0.0
     head = body[:2000]
     tail = body[-200:]
+    html_head = plain[:2000]
     # A line that is (almost) all link text is a link line, as a bare URL is.
-    url = _URL.search(head) is not None or markdown.link_share >= 0.9
+    url = markdown.link_share >= 0.9 or (_may_hold_url(head) and _URL.search(head) is not None)
+    lower_start, starts_capital = _starts(body[:1])
     return (
         text,
         n_words,
         capitalised,
         bullet,
         url,
-        _HANDLE.search(head) is not None,
-        _HTML.search(plain[:2000]) is not None,
-        _TERMINAL.search(tail) is not None,
-        _LOWER_START.match(body) is not None,
-        _CAPITALISED.match(body) is not None,
+        "@" in head and _HANDLE.search(head) is not None,
+        (">" in html_head or "&" in html_head) and _HTML.search(html_head) is not None,
+        _terminal(tail),
+        lower_start,
+        starts_capital,
         tail.rstrip("\"'”’)").endswith("?"),
         word_set(text) if len(text) < 5000 else frozenset(),
         markdown.heading,
@@ -244,6 +261,53 @@ def _shape(raw: str) -> _Shape:
         markdown.list_item,
         plain,
     )
+
+
+_FUNCTION, _CONTENT, _CAPITAL = 0, 1, 2
+_KINDS: dict[str, int] = {}
+"""What each word seen recently is: a function word, a content word, or a capitalised one."""
+_MAX_KINDS = 100_000
+
+
+def _word_kinds(words: list[str]) -> list[int | None]:
+    """The kind of each word (``_FUNCTION``, ``_CONTENT`` or ``_CAPITAL``), cached by word."""
+    known = _KINDS
+    kinds: list[int | None] = list(map(known.get, words))
+    if None in kinds:
+        if len(known) > _MAX_KINDS:
+            known.clear()
+        for i, w in enumerate(words):
+            if kinds[i] is None:
+                if w.lower() in _FUNCTION_WORDS:
+                    kind = _FUNCTION
+                else:
+                    kind = _CAPITAL if _CAPITALISED.match(w) else _CONTENT
+                kinds[i] = known[w] = kind
+    return kinds
+
+
+def _may_hold_url(head: str) -> bool:
+    """Whether ``head`` may match _URL: two of its forms need a ``/``, one ``www.``."""
+    return "/" in head or ("." in head and "www." in head.lower())
+
+
+def _terminal(tail: str) -> bool:
+    """``_TERMINAL.search(tail) is not None``: a terminal mark, then only closers.
+
+    ``$`` matches at the end and before a final newline, so a final newline is dropped.
+    """
+    end = tail[:-1] if tail.endswith("\n") else tail
+    end = end.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _TERMINAL_MARKS
+
+
+@functools.lru_cache(maxsize=4096)
+def _starts(first: str) -> tuple[bool, bool]:
+    """_LOWER_START and _CAPITALISED of a body whose first character is ``first``.
+
+    Both patterns read the first character only.
+    """
+    return _LOWER_START.match(first) is not None, _CAPITALISED.match(first) is not None
 
 
 def _rough_word_count(text: str) -> int:
