@@ -149,7 +149,7 @@ def _validated(
     return out
 
 
-@attrs.frozen(slots=True, field_transformer=_validated)
+@attrs.frozen(slots=True, cache_hash=True, field_transformer=_validated)
 class Rules:
     """Tables of phrases, agencies, credit formats and thresholds, with defaults.
 
