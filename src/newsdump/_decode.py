@@ -9,6 +9,10 @@ neighbourhood, whatever the size of the input, and the time is linear in its len
 
 A line's confidence is its max-marginal share: the score of the best sequence through
 its state against the best sequences through every other state, as probabilities.
+
+With NumPy installed (the ``speedups`` extra) each Viterbi step runs as array
+operations; the arithmetic is the same additions and maxima in the same order (and the
+model's scores are integers), so both ways give the same states and confidences.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 from newsdump._linemodel import STATES
+from newsdump._speedups import numpy_or_none
 
 __all__ = ["BLOCK", "MARGIN", "Decoded", "decode"]
 
@@ -28,7 +33,7 @@ BLOCK = 128
 MARGIN = 48
 """Non-blank lines decoded on each side of a block besides its own."""
 
-_FORBIDDEN = -1.0e6
+_FORBIDDEN = -(10**12)
 _STARTS = tuple(k for k, (_, phase) in enumerate(STATES) if phase == "B")
 
 
@@ -48,20 +53,22 @@ def decode(
     *,
     allowed: Sequence[frozenset[int] | None],
     first_starts: bool,
-    start_bias: float = 0.0,
+    start_bias: float = 0,
+    scale: float = 1.0,
 ) -> Decoded:
     """Decode the lines at input line indices ``positions`` (ascending).
 
     ``allowed[t]`` restricts line ``t`` to some states (a rule decided it), ``None``
     leaves it free; with ``first_starts`` the first line starts an article.
     ``start_bias`` is added to every start state's score (the model's calibrated
-    preference for more or fewer articles).
+    preference for more or fewer articles). Scores are in units of ``scale`` nats
+    (the model's integer scores: ``1 / UNIT``); only confidences depend on it.
     """
     n = len(positions)
     states = [0] * n
     confidence = [1.0] * n
     start_conf = [1.0] * n
-    columns = [tuple(row[j] for row in transitions) for j in range(len(STATES))]
+    viterbi = _viterbi if numpy_or_none() is None else _viterbi_numpy
     k = 0
     while k < n:
         block = positions[k] // BLOCK
@@ -76,11 +83,11 @@ def decode(
                     row[j] += start_bias
         if lo == 0 and first_starts:
             scores[0] = _restrict(scores[0], frozenset(_STARTS))
-        path, conf, sconf = _viterbi(scores, transitions, columns)
+        path, margins = viterbi(scores, transitions, k - lo, e - lo)
         for t in range(k, e):
-            states[t] = path[t - lo]
-            confidence[t] = conf[t - lo]
-            start_conf[t] = sconf[t - lo]
+            state = path[t - lo]
+            states[t] = state
+            confidence[t], start_conf[t] = _shares(margins[t - k], state, scale)
         k = e
     return Decoded(tuple(states), tuple(confidence), tuple(start_conf))
 
@@ -91,14 +98,25 @@ def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[f
     return [s if k in allowed else s + _FORBIDDEN for k, s in enumerate(scores)]
 
 
+def _shares(margins: Sequence[float], state: int, scale: float) -> tuple[float, float]:
+    """The share of ``state`` and of the start states among a line's max-marginals."""
+    top = max(margins)
+    weights = [math.exp((m - top) * scale) for m in margins]
+    total = sum(weights)
+    return weights[state] / total, sum(weights[k] for k in _STARTS) / total
+
+
 def _viterbi(
     scores: Sequence[Sequence[float]],
     transitions: Sequence[Sequence[float]],
-    columns: Sequence[Sequence[float]],
-) -> tuple[list[int], list[float], list[float]]:
+    keep_from: int,
+    keep_to: int,
+) -> tuple[list[int], list[list[float]]]:
+    """The best path and the max-marginals of lines ``keep_from`` to ``keep_to``."""
     n = len(scores)
     size = len(STATES)
     add = operator.add
+    columns = [tuple(row[j] for row in transitions) for j in range(size)]
     forward: list[list[float]] = [list(scores[0])]
     back: list[list[int]] = [[0] * size]
     for t in range(1, n):
@@ -120,17 +138,50 @@ def _viterbi(
         path[t] = state
         state = back[t][state]
     # Backward max-scores for the max-marginals.
-    backward = [0.0] * size
-    conf = [0.0] * n
-    sconf = [0.0] * n
-    for t in range(n - 1, -1, -1):
-        marg = list(map(add, forward[t], backward))
-        top = max(marg)
-        weights = [math.exp(m - top) for m in marg]
-        total = sum(weights)
-        conf[t] = weights[path[t]] / total
-        sconf[t] = sum(weights[k] for k in _STARTS) / total
-        if t:
+    backward: list[float] = [0] * size
+    margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
+    for t in range(n - 1, keep_from - 1, -1):
+        if t < keep_to:
+            margins[t - keep_from] = list(map(add, forward[t], backward))
+        if t > keep_from:
             ahead = list(map(add, scores[t], backward))
             backward = [max(map(add, transitions[i], ahead)) for i in range(size)]
-    return path, conf, sconf
+    return path, margins
+
+
+def _viterbi_numpy(
+    scores: Sequence[Sequence[float]],
+    transitions: Sequence[Sequence[float]],
+    keep_from: int,
+    keep_to: int,
+) -> tuple[list[int], list[list[float]]]:
+    """:func:`_viterbi` as array operations: the same sums and maxima, in the same order."""
+    np = numpy_or_none()
+    em = np.array(scores)
+    trans = np.array(transitions)
+    if em.dtype != trans.dtype:
+        em, trans = em.astype(np.float64), trans.astype(np.float64)
+    n, size = em.shape
+    forward = np.empty_like(em)
+    back = np.zeros((n, size), dtype=np.intp)
+    forward[0] = em[0]
+    columns = np.arange(size)
+    for t in range(1, n):
+        candidates = forward[t - 1][:, None] + trans
+        ptr = candidates.argmax(axis=0)
+        back[t] = ptr
+        forward[t] = candidates[ptr, columns] + em[t]
+    state = int(forward[n - 1].argmax())
+    path = [0] * n
+    pointers = back.tolist()
+    for t in range(n - 1, -1, -1):
+        path[t] = state
+        state = pointers[t][state]
+    backward = np.zeros(size, dtype=em.dtype)
+    margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
+    for t in range(n - 1, keep_from - 1, -1):
+        if t < keep_to:
+            margins[t - keep_from] = (forward[t] + backward).tolist()
+        if t > keep_from:
+            backward = (trans + (em[t] + backward)[None, :]).max(axis=1)
+    return path, margins

@@ -26,8 +26,19 @@ from typing import Any
 import attrs
 
 from newsdump._model import Role
+from newsdump._speedups import numpy_or_none
 
-__all__ = ["FORMAT", "PHASES", "STATES", "LineModel", "ModelError", "default_model", "load_model"]
+__all__ = [
+    "FORMAT",
+    "PHASES",
+    "STATES",
+    "UNIT",
+    "LineModel",
+    "ModelError",
+    "Scoring",
+    "default_model",
+    "load_model",
+]
 
 FORMAT = 1
 """The model file format this version reads and writes."""
@@ -48,6 +59,93 @@ def state_name(state: tuple[Role, str]) -> str:
 
 _INDEX = {state_name(s): k for k, s in enumerate(STATES)}
 
+UNIT = 10_000
+"""Scores are whole numbers of 1/UNIT: model files hold weights to four decimals, so
+integer sums are exact and every order of adding them gives the same result."""
+
+
+def units(weight: float) -> int:
+    """A weight in score units (exact for the four-decimal weights of a model file)."""
+    return round(weight * UNIT)
+
+
+@attrs.frozen(slots=True)
+class Scoring:
+    """A model's weights as the decoder reads them: integers, dense per attribute."""
+
+    vectors: Mapping[str, tuple[int, ...]]
+    """Per attribute, its weight for every state (0 where it has none)."""
+    transitions: tuple[tuple[int, ...], ...]
+    """``transitions[i][j]`` in score units."""
+    start_bias: int
+    """:attr:`LineModel.start_bias` in score units."""
+    positive: tuple[Mapping[str, int], ...]
+    """Per state, the attributes that speak for it, with their weights."""
+    rows: Mapping[str, int] = attrs.field(factory=dict)
+    """Per attribute of :attr:`vectors`, its row in :attr:`matrix`."""
+    matrix: Any = None
+    """With NumPy: :attr:`vectors` as an integer array, and a last row of zeros."""
+
+    @classmethod
+    def of(cls, model: LineModel) -> Scoring:
+        """Compile ``model``'s weights."""
+        size = len(STATES)
+        vectors: dict[str, tuple[int, ...]] = {}
+        positive: list[dict[str, int]] = [{} for _ in range(size)]
+        for attribute, pairs in model.weights.items():
+            row = [0] * size
+            for k, w in pairs:
+                row[k] += units(w)
+            if any(row):
+                vectors[attribute] = tuple(row)
+            for k, w in enumerate(row):
+                if w > 0:
+                    positive[k][attribute] = w
+        np = numpy_or_none()
+        rows = {a: k for k, a in enumerate(vectors)}
+        matrix = None
+        if np is not None:
+            matrix = np.array([*vectors.values(), (0,) * size], dtype=np.int64).reshape(-1, size)
+        return cls(
+            vectors=vectors,
+            transitions=tuple(tuple(units(w) for w in row) for row in model.transitions),
+            start_bias=units(model.start_bias),
+            positive=tuple(positive),
+            rows=rows,
+            matrix=matrix,
+        )
+
+    def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[int]]:
+        """The score of every state for every line (see :meth:`LineModel.emissions`)."""
+        if self.matrix is None:
+            vectors = self.vectors
+            zero = [0] * len(STATES)
+            out: list[list[int]] = []
+            for attrs_ in attributes:
+                found = [v for a in attrs_ if (v := vectors.get(a)) is not None]
+                out.append(list(map(sum, zip(*found, strict=True))) if found else zero.copy())
+            return out
+        np = numpy_or_none()
+        rows = self.rows
+        zero_row = len(rows)
+        out = []
+        for lo in range(0, len(attributes), _CHUNK):
+            flat: list[int] = []
+            offsets: list[int] = []
+            for attrs_ in attributes[lo : lo + _CHUNK]:
+                offsets.append(len(flat))
+                flat.append(zero_row)  # no line sums nothing (reduceat's empty-slice rule)
+                flat.extend(r for a in attrs_ if (r := rows.get(a)) is not None)
+            if offsets:
+                sums = np.add.reduceat(self.matrix[flat], offsets, axis=0)
+                out.extend(sums.tolist())
+        return out
+
+
+_CHUNK = 2048
+"""Lines whose scores the NumPy backend sums in one array operation."""
+
+
 
 class ModelError(ValueError):
     """A model file that cannot be read: not gzip JSON, another format, bad weights."""
@@ -67,21 +165,15 @@ class LineModel:
     """``transitions[i][j]``: the score of state ``j`` right after state ``i``."""
     info: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
     """What the model was trained on and how (gold folders, counts, options)."""
+    scoring: Scoring = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """The weights compiled for decoding (computed from the fields above)."""
 
-    def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[float]]:
-        """The score of every state for every line."""
-        n_states = len(STATES)
-        weights = self.weights
-        out: list[list[float]] = []
-        for attrs_ in attributes:
-            scores = [0.0] * n_states
-            for a in attrs_:
-                pairs = weights.get(a)
-                if pairs:
-                    for k, w in pairs:
-                        scores[k] += w
-            out.append(scores)
-        return out
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "scoring", Scoring.of(self))
+
+    def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[int]]:
+        """The score of every state for every line, in units of 1/:data:`UNIT`."""
+        return self.scoring.emissions(attributes)
 
     @property
     def start_bias(self) -> float:
@@ -90,12 +182,9 @@ class LineModel:
 
     def strongest(self, attributes: Sequence[str], state: int, count: int = 2) -> list[str]:
         """The attributes that speak most for ``state`` on a line, strongest first."""
-        scored: list[tuple[float, str]] = []
-        for a in attributes:
-            for k, w in self.weights.get(a, ()):
-                if k == state and w > 0:
-                    scored.append((w, a))
-        scored.sort(key=lambda x: (-x[0], x[1]))
+        speaks = self.scoring.positive[state]
+        scored = [(-w, a) for a in attributes if (w := speaks.get(a)) is not None]
+        scored.sort()
         return [a for _, a in scored[:count]]
 
     def to_json(self) -> dict[str, Any]:

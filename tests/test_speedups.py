@@ -1,0 +1,111 @@
+"""The NumPy backend gives exactly what the pure-Python code gives."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import newsdump
+from newsdump import _speedups
+from newsdump._decode import _viterbi, _viterbi_numpy, decode
+from newsdump._linemodel import STATES, UNIT, LineModel, Scoring, default_model
+
+pytest.importorskip("numpy")
+
+SIZE = len(STATES)
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def pure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switch the NumPy backend off, as NEWSDUMP_PURE_PYTHON=1 does."""
+    monkeypatch.setattr(_speedups, "_NUMPY", None)
+
+
+def _problem(rng: random.Random, n: int, *, integers: bool
+             ) -> tuple[list[list[float]], list[list[float]]]:
+    def value() -> float:
+        return rng.randint(-90_000, 90_000) if integers else rng.uniform(-9, 9)
+
+    emissions = [[value() for _ in range(SIZE)] for _ in range(n)]
+    transitions = [[value() for _ in range(SIZE)] for _ in range(SIZE)]
+    return emissions, transitions
+
+
+class TestViterbi:
+    @pytest.mark.parametrize("integers", [True, False])
+    def test_backends_agree_on_random_problems(self, integers: bool) -> None:
+        """Same path and the same max-marginals, to the last bit, for ints and floats."""
+        rng = random.Random(11)
+        for _ in range(30):
+            n = rng.randint(1, 60)
+            emissions, transitions = _problem(rng, n, integers=integers)
+            keep_from = rng.randint(0, n - 1)
+            keep_to = rng.randint(keep_from + 1, n)
+            assert _viterbi(emissions, transitions, keep_from, keep_to) == _viterbi_numpy(
+                emissions, transitions, keep_from, keep_to
+            )
+
+    def test_ties_go_to_the_lowest_state_in_both(self) -> None:
+        """Flat scores tie everywhere: both backends take state 0 and agree."""
+        emissions = [[0] * SIZE for _ in range(4)]
+        transitions = [[0] * SIZE for _ in range(SIZE)]
+        python = _viterbi(emissions, transitions, 0, 4)
+        assert python == _viterbi_numpy(emissions, transitions, 0, 4)
+        assert python[0] == [0, 0, 0, 0]
+
+    def test_decode_is_the_same_without_numpy(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Whole decodes (blocks, restrictions, start bias) match across backends."""
+        rng = random.Random(4)
+        n = 300
+        emissions, transitions = _problem(rng, n, integers=True)
+        allowed = [frozenset({1, 2}) if rng.random() < 0.1 else None for _ in range(n)]
+
+        def run() -> object:
+            return decode(list(range(n)), emissions, transitions, allowed=allowed,
+                          first_starts=True, start_bias=5000, scale=1 / UNIT)
+
+        fast = run()
+        monkeypatch.setattr(_speedups, "_NUMPY", None)
+        assert run() == fast
+
+
+class TestScoring:
+    def test_weights_become_exact_units(self) -> None:
+        """Four-decimal weights turn into whole units; absent pairs weigh 0."""
+        size = len(STATES)
+        model = LineModel(weights={"a": ((0, 0.1234), (3, -1.5))},
+                          transitions=tuple((0.0001,) * size for _ in range(size)))
+        assert model.scoring.vectors["a"][:4] == (1234, 0, 0, -15000)
+        assert model.scoring.transitions[0][0] == 1
+        assert model.emissions([["a", "a", "unknown"], []]) == [
+            [2468, 0, 0, -30000, *([0] * (size - 4))], [0] * size
+        ]
+
+    def test_emissions_agree(self, pure: None) -> None:
+        """The NumPy sums of the shipped model equal the pure-Python sums."""
+        model = default_model()
+        attributes = [list(model.weights)[k : k + 40] for k in range(0, 4000, 37)]
+        attributes.append([])
+        python = Scoring.of(model)
+        assert python.matrix is None
+        _speedups._NUMPY = pytest.importorskip("numpy")  # the fixture restores it
+        fast = Scoring.of(model)
+        assert fast.matrix is not None
+        assert fast.emissions(attributes) == python.emissions(attributes)
+
+
+class TestParse:
+    def test_seeds_parse_the_same_without_numpy(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Every line and article of a seed is the same with either backend."""
+        path = sorted(SEEDS.glob("*.txt"))[0]
+        fast = newsdump.parse_file(path)
+        monkeypatch.setattr(_speedups, "_NUMPY", None)
+        model = default_model()
+        pure_model = LineModel(weights=model.weights, transitions=model.transitions,
+                               info=model.info)
+        slow = newsdump.parse_file(path, model=pure_model)
+        assert slow.lines == fast.lines
+        assert slow.articles == fast.articles
