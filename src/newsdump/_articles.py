@@ -26,8 +26,14 @@ def build_article(
     cues: dict[int, Cue],
     rules: Rules,
     now: datetime | None,
+    *,
+    start_reason: str = "",
+    confidence: float = 1.0,
 ) -> Article:
-    """Build one article from its lines (blank ones included) and the cues by line index."""
+    """Build one article from its lines (blank ones included) and the cues by line index.
+
+    ``start_reason`` and ``confidence`` say why and how surely the article starts there.
+    """
     content = [line for line in lines if line.role is not None]
     first, last = content[0], content[-1]
     by_role: dict[Role, list[Line]] = {}
@@ -63,6 +69,8 @@ def build_article(
             for line in content
             if line.role in (Role.BODY, Role.HEADING)
         ),
+        start_reason=start_reason,
+        confidence=confidence,
     )
 
 

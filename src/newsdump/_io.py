@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import BinaryIO
 
+from newsdump._linemodel import LineModel
 from newsdump._model import Dump
 from newsdump._parse import parse
 from newsdump._rules import Rules
@@ -224,6 +225,8 @@ def parse_file(
     errors: str = "strict",
     now: datetime | None = None,
     rules: Rules | None = None,
+    model: LineModel | None = None,
 ) -> Dump:
     """Read the file at ``path`` (see :func:`read_text`) and :func:`~newsdump.parse` it."""
-    return parse(read_text(path, encoding=encoding, errors=errors), now=now, rules=rules)
+    text = read_text(path, encoding=encoding, errors=errors)
+    return parse(text, now=now, rules=rules, model=model)

@@ -16,15 +16,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import attrs
-
 from newsdump._articles import build_article
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import Decision, decided_states
 from newsdump._decode import BLOCK, MARGIN, decode
 from newsdump._features import line_features
 from newsdump._featurize import REACH, line_attributes
-from newsdump._linemodel import STATES, LineModel, default_model, state_name
+from newsdump._linemodel import STATES, UNIT, LineModel, default_model, state_name
 from newsdump._lines import split_lines
 from newsdump._model import Article, Dump, Line
 from newsdump._related import mark_blocks
@@ -83,8 +81,9 @@ def add_base_attributes(
     annotated dumps correct the shipped model rather than replace it.
     """
     base = default_model()
-    decoded = decode(positions, base.emissions(attributes), base.transitions,
-                     allowed=[None] * len(positions), first_starts=first_starts)
+    decoded = decode(positions, base.emissions(attributes), base.scoring.transitions,
+                     allowed=[None] * len(positions), first_starts=first_starts,
+                     scale=1 / UNIT)
     for attrs_, state in zip(attributes, decoded.states, strict=True):
         attrs_.append("base=" + state_name(STATES[state]))
 
@@ -128,10 +127,11 @@ def label(
     decoded = decode(
         positions,
         model.emissions(attributes),
-        model.transitions,
+        model.scoring.transitions,
         allowed=[d.allowed if d is not None else None for d in decisions],
         first_starts=first_line == 0,
-        start_bias=model.start_bias,
+        start_bias=model.scoring.start_bias,
+        scale=1 / UNIT,
     )
 
     labelled: list[Line] = list(lines)
@@ -140,25 +140,34 @@ def label(
     for t, cue in enumerate(cues):
         state = decoded.states[t]
         role, phase = STATES[state]
-        labelled[cue.index] = attrs.evolve(
-            labelled[cue.index],
+        line = labelled[cue.index]
+        strongest = model.strongest(attributes[t], state)
+        decision = decisions[t]
+        labelled[cue.index] = Line(
+            line.number,
+            line.span,
+            line.text,
+            line.ending,
             role=role,
-            reason=_reason(model, attributes[t], state, decisions[t]),
+            reason=_reason(strongest, state, decision),
             confidence=round(decoded.confidence[t], 4),
         )
         if phase == "B" or t == 0:
             starts.append(t)
-            reasons.append(_reason(model, attributes[t], state, None, start=True))
+            reasons.append(_reason(strongest, state, None, start=True))
 
     by_index = {cue.index: cue for cue in cues}
     articles: list[Article] = []
     for n, begin in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(cues)
         first, last = cues[begin].index, cues[end - 1].index
-        article = build_article(n, labelled[first : last + 1], by_index, rules, now)
         articles.append(
-            attrs.evolve(
-                article,
+            build_article(
+                n,
+                labelled[first : last + 1],
+                by_index,
+                rules,
+                now,
                 start_reason=reasons[n],
                 confidence=1.0 if begin == 0 else round(decoded.start_confidence[begin], 4),
             )
@@ -167,15 +176,14 @@ def label(
 
 
 def _reason(
-    model: LineModel,
-    attributes: Sequence[str],
+    strongest: Sequence[str],
     state: int,
     decision: Decision | None,
     *,
     start: bool = False,
 ) -> str:
+    """A rule's reason if one decided the line, else the model's strongest attributes."""
     if decision is not None and decision.reason is not None:
         return decision.reason
-    strongest = model.strongest(attributes, state)
     what = "starts an article" if start else state_name(STATES[state])
     return f"model: {what} ({', '.join(strongest) or 'transition'})"
