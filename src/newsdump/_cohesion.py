@@ -5,6 +5,7 @@ The comparison itself is a feature of the line model (``_featurize._cohesion``).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -37,24 +38,37 @@ _STOP = frozenset(
 )
 
 
-def bag(text: str) -> Counter[str]:
-    """The content words of ``text``, lower-cased, with a crude plural folding."""
-    counts: Counter[str] = Counter()
-    for token in _TOKEN.findall(text[:5000]):
-        word = token.lower().replace("’", "'")
+def bag(text: str) -> Mapping[str, int]:
+    """The content words of ``text``, lower-cased, with a crude plural folding.
+
+    The mapping is shared between calls with the same text: read it, never change it.
+    """
+    return _bag(text[:5000])
+
+
+# Both the cascade and the model's attributes read each line's words, and dumps repeat
+# lines, so recent bags are kept.
+@functools.lru_cache(maxsize=8192)
+def _bag(text: str) -> Mapping[str, int]:
+    counts: dict[str, int] = {}
+    get = counts.get
+    for token in _TOKEN.findall(text):
+        word = token.lower()
+        if "’" in word:
+            word = word.replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
-        if word in _STOP or len(word) < 3:
+        if len(word) < 3 or word in _STOP:
             continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        if len(word) > 4 and word[-1] == "s" and word[-2] != "s":
             word = word[:-1]
-        counts[word] += 1
+        counts[word] = get(word, 0) + 1
     return counts
 
 
 def similarity(
-    before: Sequence[Counter[str]],
-    after: Sequence[Counter[str]],
+    before: Sequence[Mapping[str, int]],
+    after: Sequence[Mapping[str, int]],
     df: Mapping[str, int],
     lines: int,
 ) -> float:

@@ -15,8 +15,7 @@ one here means training again.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from sys import intern
 
 import regex
@@ -41,7 +40,6 @@ _LETTERS = regex.compile(r"\p{L}++")
 _MD_HEADING = regex.compile(r"^\s*+(#{1,6}+)\s")
 _MD_LIST = regex.compile(r"^\s*+(?:[*+-]|\d{1,3}+[.)])\s++")
 _MD_LINK = regex.compile(r"\]\([^()\s]{0,2000}+\)")
-_MD_IMAGE = regex.compile(r"!\[")
 _TIME = regex.compile(r"\b\d{1,2}:\d\d\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _SEPARATOR = regex.compile(r"\s[|·•/]\s")
@@ -76,7 +74,8 @@ def _shape(cue: Cue, raw: str) -> list[str]:
     last = stripped[-1:]
     letters = "".join(_LETTERS.findall(stripped[:200]))
     digits = len(_DIGIT.findall(head))
-    heading = _MD_HEADING.match(raw)
+    heading = _MD_HEADING.match(raw) if "#" in raw else None
+    markup = raw[:3000]
     flags = (
         ("term", f.terminal), ("quest", f.question), ("lower", f.lower_start),
         ("bullet", f.bullet), ("url", f.url), ("handle", f.handle), ("html", f.html),
@@ -86,10 +85,11 @@ def _shape(cue: Cue, raw: str) -> list[str]:
         ("colon", last == ":"), ("sep-end", bool(last) and last in "|»›>/"),
         ("sep", _SEPARATOR.search(head) is not None),
         ("digits=few", 0 < digits <= 2), ("digits=many", digits > 2),
-        ("time", _TIME.search(head) is not None), ("year", _YEAR.search(head) is not None),
+        ("time", digits > 2 and _TIME.search(head) is not None),
+        ("year", digits > 3 and _YEAR.search(head) is not None),
         ("md-list", heading is None and _MD_LIST.match(raw) is not None),
-        ("md-link", _MD_LINK.search(raw[:3000]) is not None),
-        ("md-img", _MD_IMAGE.search(raw[:3000]) is not None),
+        ("md-link", "](" in markup and _MD_LINK.search(markup) is not None),
+        ("md-img", "![" in markup),
         ("indent", raw[:1] in " \t"),
     )
     out = [f"k={cue.kind.value}", f"w={_bin(f.words, _WORD_EDGES)}", _cap(f.capitalised)]
@@ -248,42 +248,49 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
 def _cohesion(cues: Sequence[Cue]) -> list[str]:
     """Cosine similarity of the words of the lines above and below each line's top edge.
 
-    The two windows slide down one line at a time; their dot product and norms are kept
-    up to date word by word, so the cost is linear in the words of the input.
+    The two windows slide down one line at a time; their dot product and squared norms
+    are kept up to date word by word (whole numbers, so exactly), and the cost is linear
+    in the words of the input.
     """
     n = len(cues)
-    bags = [bag(c.features.text) if c.features.words >= 4 else Counter[str]() for c in cues]
+    empty: Mapping[str, int] = {}
+    bags = [bag(c.features.text) if c.features.words >= 4 else empty for c in cues]
     w = _COHESION_WINDOW
     above: dict[str, int] = {}
     below: dict[str, int] = {}
-    state = [0.0, 0.0, 0.0]  # dot product, squared norm above, squared norm below
-
-    def move(counts: Counter[str], side: dict[str, int], other: dict[str, int],
-             sign: int, norm: int) -> None:
-        for k, count in counts.items():
-            c = count * sign
-            old = side.get(k, 0)
-            state[0] += c * other.get(k, 0)
-            state[norm] += (old + c) ** 2 - old * old
-            side[k] = old + c
-
+    dot = sq_above = sq_below = 0
     for j in range(min(n, w)):
-        move(bags[j], below, above, 1, 2)
+        for k, c in bags[j].items():
+            b = below.get(k, 0)
+            sq_below += 2 * b * c + c * c
+            below[k] = b + c
     out: list[str] = []
     for i in range(n):
-        dot, sq_above, sq_below = state
         if sq_above > 0 and sq_below > 0:
-            sim = dot / math.sqrt(sq_above * sq_below)
+            sim = float(dot) / math.sqrt(float(sq_above) * float(sq_below))
             out.append("0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15
                        else "hi")
         else:
             out.append("none")
-        move(bags[i], below, above, -1, 2)
-        move(bags[i], above, below, 1, 1)
+        for k, c in bags[i].items():  # line i moves from below the edge to above it
+            a, b = above.get(k, 0), below.get(k, 0)
+            dot += c * (b - a - c)
+            sq_above += 2 * a * c + c * c
+            sq_below += c * c - 2 * b * c
+            above[k] = a + c
+            below[k] = b - c
         if i - w >= 0:
-            move(bags[i - w], above, below, -1, 1)
+            for k, c in bags[i - w].items():
+                a = above.get(k, 0)
+                dot -= c * below.get(k, 0)
+                sq_above += c * c - 2 * a * c
+                above[k] = a - c
         if i + w < n:
-            move(bags[i + w], below, above, 1, 2)
+            for k, c in bags[i + w].items():
+                b = below.get(k, 0)
+                dot += c * above.get(k, 0)
+                sq_below += 2 * b * c + c * c
+                below[k] = b + c
     return out
 
 

@@ -10,8 +10,7 @@ neighbourhood, so the whole pass is linear in the number of lines.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -305,22 +304,22 @@ class _Cohesion:
 
     def __init__(self, cues: Sequence[Cue], rules: Rules) -> None:
         self._cues = cues
-        self._bags: dict[int, Counter[str]] = {}
+        self._bags: dict[int, Mapping[str, int]] = {}
         self._window = _COHESION_WINDOW
         self._context = rules.context_lines
         self._threshold = _COHESION_THRESHOLD
 
-    def _bag(self, j: int) -> Counter[str]:
+    def _bag(self, j: int) -> Mapping[str, int]:
         """The content words of line ``j`` (computed on first use; boilerplate has none)."""
         counts = self._bags.get(j)
         if counts is None:
             cue = self._cues[j]
-            counts = bag(cue.features.text) if cue.kind is not Kind.BOILERPLATE else Counter()
+            counts = bag(cue.features.text) if cue.kind is not Kind.BOILERPLATE else {}
             self._bags[j] = counts
         return counts
 
-    def _content(self, start: int, step: int) -> list[Counter[str]]:
-        out: list[Counter[str]] = []
+    def _content(self, start: int, step: int) -> list[Mapping[str, int]]:
+        out: list[Mapping[str, int]] = []
         j = start
         while 0 <= j < len(self._cues) and len(out) < self._window:
             if counts := self._bag(j):
@@ -333,11 +332,13 @@ class _Cohesion:
         reach = min(self._context, _IDF_REACH)
         lo = max(0, k - reach)
         hi = min(len(self._cues), k + reach)
-        df: Counter[str] = Counter()
+        df: dict[str, int] = {}
+        get = df.get
         lines = 0
         for j in range(lo, hi):
             if counts := self._bag(j):
-                df.update(words.intersection(counts))
+                for word in words.intersection(counts):
+                    df[word] = get(word, 0) + 1
                 lines += 1
         return df, lines
 
