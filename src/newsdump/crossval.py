@@ -24,7 +24,7 @@ from newsdump._parse import parse
 from newsdump.scoring import CorpusScores, Scores, format_table, load_gold, score_dump
 from newsdump.train import Options, Sequence_, _featurize_all, fit
 
-__all__ = ["cross_validate", "main", "score_samples"]
+__all__ = ["cross_validate", "main", "score_samples", "with_start_bias"]
 
 _TEST_SEED = 7
 
@@ -56,8 +56,13 @@ def cross_validate(
     folds: int,
     jobs: int,
     log: bool = True,
+    start_biases: Sequence[float] = (),
 ) -> dict[str, Scores]:
-    """Scores per style over all folds; ``extra`` pieces are always on the training side."""
+    """Scores per style over all folds; ``extra`` pieces are always on the training side.
+
+    With ``start_biases``, each fold's model is also scored with each of those start
+    biases instead of the trained one; those rows are keyed ``"style @ bias"``.
+    """
     by_fold: dict[int, list[Piece]] = {}
     for piece in pieces:
         by_fold.setdefault(fold_of(piece.site, folds), []).append(piece)
@@ -73,12 +78,24 @@ def cross_validate(
         started = time.monotonic()
         data = [s for j in range(folds) if j != k for s in train_data[j]] + extra_data
         model = fit(data, options, {"fold": k})
-        for style, scores in score_samples(_test_samples(by_fold.get(k, [])), model).items():
+        samples = _test_samples(by_fold.get(k, []))
+        for style, scores in score_samples(samples, model).items():
             total[style] = total.get(style, Scores()) + scores
+        for bias in start_biases:
+            biased = with_start_bias(model, bias)
+            for style, scores in score_samples(samples, biased).items():
+                key = f"{style} @ {bias:g}"
+                total[key] = total.get(key, Scores()) + scores
         if log:
             print(f"fold {k + 1}/{folds}: {len(by_fold.get(k, []))} test articles, "
                   f"{time.monotonic() - started:.0f} s", file=sys.stderr)
     return total
+
+
+def with_start_bias(model: LineModel, bias: float) -> LineModel:
+    """``model`` decoding with another start bias (the weights are shared)."""
+    return LineModel(weights=model.weights, transitions=model.transitions,
+                     info={**model.info, "start_bias": bias})
 
 
 def _table(rows: dict[str, Scores], overall: str | None = "all styles (English)") -> str:
@@ -94,6 +111,14 @@ def _table(rows: dict[str, Scores], overall: str | None = "all styles (English)"
         total += scores
     text = format_table(CorpusScores(per_dump=tuple(per_dump), total=total), per_role=False)
     return "\n".join(text.splitlines()[:-1]) if overall else text
+
+
+def _biases(text: str) -> list[float]:
+    try:
+        return [float(b) for b in text.split(",") if b.strip()]
+    except ValueError:
+        msg = f"not a comma-separated list of numbers: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -114,6 +139,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--iterations", type=int, default=Options.iterations)
     parser.add_argument("--styles", help="comma-separated styles to keep (default: all)")
     parser.add_argument("--english", action="store_true", help="English articles only")
+    parser.add_argument("--start-biases", type=_biases, default=[],
+                        help="comma-separated start biases to score each fold's model with "
+                             "as well (e.g. 0,0.5,1.5,2), one table each")
     parser.add_argument("-j", "--jobs", type=int, default=2)
     return parser.parse_args(argv)
 
@@ -134,10 +162,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra = [p for d in own_dirs for p in load_pieces(d / "dumps", d / "gold", group=d.name)]
     options = Options(rounds=args.rounds, iterations=args.iterations)
     started = time.monotonic()
-    rows = cross_validate(pieces, extra, options, folds=args.folds, jobs=args.jobs)
+    biases: list[float] = args.start_biases
+    rows = cross_validate(pieces, extra, options, folds=args.folds, jobs=args.jobs,
+                          start_biases=biases)
     print(f"Cross-validation by site, {args.folds} folds ({len(pieces)} article renderings, "
           f"{time.monotonic() - started:.0f} s):")
-    print(_table(rows))
+    print(_table({k: v for k, v in rows.items() if " @ " not in k}))
+    for bias in biases:
+        suffix = f" @ {bias:g}"
+        print(f"\nThe same fold models with start bias {bias:g}:")
+        print(_table({k[: -len(suffix)]: v for k, v in rows.items() if k.endswith(suffix)}))
 
     trainable = [p for p in pieces if p.trainable]
     samples = recombine([*trainable, *extra], seed=options.seed, rounds=options.rounds)
