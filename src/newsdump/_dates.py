@@ -16,6 +16,7 @@ weekday, time-of-day and relative words come from tables in ``newsdump._tables``
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -132,6 +133,44 @@ _FILLER = regex.compile(
     regex.VERSION1,
 )
 _UNIT_KEYS = {unit.casefold(): key for unit, key in _tables.RELATIVE_UNITS.items()}
+
+# Necessary conditions, so that most lines skip the big patterns above.
+# Every _DATETIME match holds an ASCII digit: each of its forms has a day, a number or a
+# year, and those start with [0-3] or 1[89]|20.
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _longest_word(phrase: str) -> str:
+    return max(phrase.casefold().split(), key=len)
+
+
+# A _RELATIVE match holds a word of a RELATIVE_NOW or RELATIVE_DAYS phrase, "ago" or
+# "now" (``… ago``, ``… from now``), or else "in" (case-sensitive) and an amount: a digit
+# or a unit of more than one letter. On ASCII text case-blind matching is lower-casing.
+_RELATIVE_WORDS = tuple(
+    sorted(
+        {_longest_word(p) for p in (*_tables.RELATIVE_NOW, *_tables.RELATIVE_DAYS)}
+        | {"ago", "now"}
+    )
+)
+_RELATIVE_UNITS = tuple(sorted({u.casefold() for u in _SHORT_UNITS}))
+_TIME_WORDS = tuple(sorted({_longest_word(w) for w in _tables.TIME_WORDS}))
+
+
+def _may_be_relative(text: str, low: str) -> bool:
+    """False only when ``_RELATIVE`` matches nowhere in ``text`` (``low`` lower-cased)."""
+    if not text.isascii():
+        return True
+    if any(word in low for word in _RELATIVE_WORDS):
+        return True
+    return "in" in text and (
+        _ASCII_DIGIT.search(text) is not None or any(unit in low for unit in _RELATIVE_UNITS)
+    )
+
+
+def _may_be_clock(text: str, low: str, digits: bool) -> bool:
+    """False only when ``_TIME_ONLY`` matches nowhere: it needs a digit or a time word."""
+    return digits or not text.isascii() or any(word in low for word in _TIME_WORDS)
 _SUB_DAY = frozenset(["seconds", "minutes", "hours"])
 _MAX_DATE_LINE = 160
 
@@ -144,7 +183,9 @@ def find_date(text: str) -> tuple[int, int] | None:
     never counts, nor does a capitalised day word without a time (``USA Today``). A time
     printed right before or after the date belongs to the span.
     """
-    found = [m.span() for m in (_DATETIME.search(text), _find_relative(text)) if m]
+    absolute = _DATETIME.search(text) if _ASCII_DIGIT.search(text) else None
+    relative = _find_relative(text) if _may_be_relative(text, text.lower()) else None
+    found = [m.span() for m in (absolute, relative) if m]
     return min(found) if found else None
 
 
@@ -196,14 +237,20 @@ def parse_date(
     relative: regex.Match[str] | None = None
     clock: regex.Match[str] | None = None
     saw_label = labelled = False
+    low = line.lower()
+    digits = _ASCII_DIGIT.search(line) is not None
+    relatives = _may_be_relative(line, low)
+    clocks = _may_be_clock(line, low, digits)
     pos = 0
     while pos < len(line):
-        if (m := _DATETIME.match(line, pos)) or (m := _RELATIVE.match(line, pos)):
+        if (digits and (m := _DATETIME.match(line, pos))) or (
+            relatives and (m := _RELATIVE.match(line, pos))
+        ):
             if m.re is _DATETIME:
                 first = first or m
             elif relative is None:
                 relative, labelled = m, saw_label
-        elif m := _TIME_ONLY.match(line, pos):
+        elif clocks and (m := _TIME_ONLY.match(line, pos)):
             clock = clock or m
         elif m := labels.match(line, pos):
             saw_label = True
