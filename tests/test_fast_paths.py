@@ -14,7 +14,8 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdump import _features, _phrases
+from newsdump import _byline, _dates, _features, _phrases
+from newsdump._rules import Rules
 
 FAST = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -178,3 +179,118 @@ class TestShape:
             lower, capital = _features._starts(char)
             assert lower == (_features._LOWER_START.match(char + "x") is not None)
             assert capital == (_features._CAPITALISED.match(char + "x") is not None)
+
+
+_PARSER_PARTS = st.sampled_from(
+    [
+        "By", "by", "BY", "bY", "Written by", ":", " ", ", ", " | ", "@", "a@b.co", "@ana",
+        "www.", "WWW.", "/", "http://", ".com/", "İ", "ß", "ſ", "K", "'", "’", "“", "\"", "‘",
+        "0", "7", "12", "2024", "٣", "½", "🤖", "©", "\ufe0f", "in", "In", "ago", "now", "Now",
+        "today", "Tonight", "this morning", "minutes", "min", "2 min read", "hrs", "h", "noon",
+        "MIDNIGHT", "Jan", "May 5", "Ana", "Ruiz", "J.", "J.R.", "al-Assad", "d'Alembert",
+        "O'Brien", "CNN's", "com", ".co.uk", "staff writer", "Writers", "e", "a", "d", "\n",
+    ]
+)
+PARSER_TEXT = st.one_of(TEXT, st.lists(_PARSER_PARTS, max_size=12).map("".join))
+
+
+class TestParserGates:
+    """A gate that says no means the pattern behind it finds nothing."""
+
+    @given(PARSER_TEXT)
+    @FAST
+    def test_byline_gates(self, text: str) -> None:
+        b = _byline
+        tables = b._tables(Rules())
+        if not ("/" in text or "www." in text.lower()):
+            assert b._URL.search(text) is None
+        if not b._may_hold_digit(text):
+            assert b._READING_TIME.search(text) is None
+        if "@" not in text:
+            assert b._CONTACT.search(text) is None
+        if not b._may_hold_emoji(text):
+            assert b._EMOJI.search(text) is None
+        if not any(q in text for q in b._QUOTES):
+            assert b._NICKNAME.search(text) is None
+        fast, slow = b._cue_match(tables, text), tables.cue.match(text)
+        assert (fast and fast.span()) == (slow and slow.span())
+        assert b._initial(text) == (b._INITIAL.match(text) is not None)
+        assert b._elided(text) == (b._ELIDED.match(text) is not None)
+        if len(text) > b._MAX_INITIAL_CHARS:
+            assert b._DEBRIS.match(text) is None
+        if "," not in text:
+            assert b._LAST_FIRST.match(text) is None
+        if "'" not in text and "’" not in text:
+            assert b._POSSESSIVE.match(text) is None
+        if "in" not in text:
+            assert b._IN.search(text) is None
+
+    @given(PARSER_TEXT)
+    @FAST
+    def test_date_gates(self, text: str) -> None:
+        d = _dates
+        low = text.lower()
+        digits = d._ASCII_DIGIT.search(text) is not None
+        if not digits:
+            assert d._DATETIME.search(text) is None
+        if not d._may_be_relative(text, low):
+            assert d._RELATIVE.search(text) is None
+        if not d._may_be_clock(text, low, digits):
+            assert d._TIME_ONLY.search(text) is None
+
+    @given(st.lists(st.sampled_from(["staff", "writer", "writers", "editor", "Senior", "Ana",
+                                     "political", "editors", "-", "", "correspondent", "s"]),
+                    max_size=6))
+    @FAST
+    def test_job_title_start(self, words: list[str]) -> None:
+        tables = _byline._tables(Rules().extend(job_titles=["-", "s"]))
+        for plural in (False, True):
+            assert _byline._job_title_start(words, tables, plural=plural) == _scan_titles(
+                words, tables, plural=plural
+            )
+
+
+def _scan_titles(words: list[str], tables: _byline._Tables, *, plural: bool) -> int | None:
+    """``_job_title_start`` as it was: a scan of every job title."""
+    folded = tuple(w.strip(_byline._STRIP).casefold() for w in words)
+    if not folded:
+        return None
+    plural = plural and len(folded) > 1 and folded[-1].endswith("s")
+    singular = (*folded[:-1], folded[-1][:-1]) if plural else folded
+    for title in tables.job_titles:
+        for form in (folded, singular):
+            if len(title) <= len(form) and form[len(form) - len(title) :] == title:
+                return len(form) - len(title)
+    return None
+
+
+class TestParsersOnLines:
+    """The parsers give what they gave on crafted lines (values checked by hand)."""
+
+    def test_find_date(self) -> None:
+        for text, span in [
+            ("By Ana Ruiz, 2 hours ago", (13, 24)),
+            ("By Ana Ruiz Jan 5, 2024", (12, 23)),
+            ("Updated just now", (8, 16)),
+            ("By Ana Ruiz", None),
+            ("In 3 days", None),  # "in" is case-sensitive
+            ("in 3 days", (0, 9)),
+            ("in three days", (0, 13)),
+            ("Published 5 mins ago | Updated noon", (10, 20)),
+            ("Today", None),
+            ("١٢:٣٠ PM", None),
+        ]:
+            assert _dates.find_date(text) == span, text
+
+    def test_parse_date(self) -> None:
+        for text, printed in [
+            ("Updated just now", "just now"),
+            ("in three days", "in three days"),
+            ("Published 5 mins ago | Updated noon", "5 mins ago"),
+            ("noon ET", "noon ET"),
+            ("Today", None),
+            ("By Ana Ruiz", None),
+            ("Jan 5, 2024 10:30 a.m. ET", "Jan 5, 2024 10:30 a.m. ET"),
+        ]:
+            parsed = _dates.parse_date(text)
+            assert (parsed.text if parsed else None) == printed, text

@@ -23,6 +23,7 @@ Names printed in capitals after a cue (``By JANE DOE``) are title-cased (``Jane 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -30,7 +31,7 @@ import regex
 
 from newsdump._dates import find_date
 from newsdump._model import Byline
-from newsdump._phrases import normalize
+from newsdump._phrases import narrow, narrow_class, normalize
 from newsdump._rules import Rules
 from newsdump._tables import (
     BYLINE_NOT_NAMES,
@@ -270,6 +271,37 @@ _INITIAL = regex.compile(r"^(?:\p{Lu}\.?|(?:\p{Lu}\.){2,3}+)$")
 _ELIDED = regex.compile(r"^(?:al|el|d)['’\-]\p{Lu}\p{L}{1,30}+$")
 _CAPS_PART = regex.compile(r"(?<=^|['’\-])(M[Cc](?=\p{L}{2}))?(\p{L})(\p{L}*+)")
 
+# Necessary conditions read off the patterns above, so that most lines skip them:
+# _READING_TIME needs a digit (on narrow text an ASCII one, see _phrases.narrow_class),
+# an _EMOJI match starts with an emoji or pictograph, a _NICKNAME match holds a quote.
+_NARROW_DIGIT = re.compile(narrow_class(r"\d"))
+_NARROW_EMOJI = re.compile(narrow_class(r"[\p{Emoji_Presentation}\p{Extended_Pictographic}]"))
+_QUOTES = ("\"", "“", "'", "‘")
+_MAX_INITIAL_CHARS = 7
+"""The longest text _INITIAL (``J.R.R.``, a final newline aside) or _DEBRIS matches."""
+_ELIDED_STARTS = frozenset("aed")
+
+
+def _may_hold_digit(text: str) -> bool:
+    return not narrow(text) or _NARROW_DIGIT.search(text) is not None
+
+
+def _initial(token: str) -> bool:
+    """Whether ``token`` is an initial (``_INITIAL``)."""
+    return len(token) <= _MAX_INITIAL_CHARS and _INITIAL.match(token) is not None
+
+
+def _elided(token: str) -> bool:
+    """Whether ``token`` is an elided name (``_ELIDED``: ``al-Assad``, ``d'Alembert``)."""
+    return token[:1] in _ELIDED_STARTS and _ELIDED.match(token) is not None
+
+
+def _cue_match(tables: _Tables, text: str) -> regex.Match[str] | None:
+    """``tables.cue.match(text)``; every cue holds ``by`` (in any case) or a colon."""
+    if ":" not in text and "by" not in text.lower():
+        return None
+    return tables.cue.match(text)
+
 
 @attrs.frozen(slots=True)
 class _Tables:
@@ -287,6 +319,8 @@ class _Tables:
     other_role: regex.Pattern[str]
     agency_names: frozenset[str]
     photo_sources: frozenset[str]
+    title_index: dict[str, tuple[int, ...]]
+    """Where in ``job_titles`` the titles ending in each word are (``""``: empty titles)."""
 
     def agency(self, text: str) -> str | None:
         """Return the agency ``text`` names, as printed, or None."""
@@ -325,12 +359,16 @@ def _tables(rules: Rules) -> _Tables:
     glue = regex.compile(
         r"(?<=\p{Ll}{2})(?=(?:" + "|".join(map(regex.escape, glue_words)) + r")(?!\p{Ll}))"
     )
+    job_titles = tuple(
+        sorted({tuple(_fold(t).split()) for t in rules.job_titles if t.strip()}, key=len)
+    )[::-1]
+    title_index: dict[str, list[int]] = {}
+    for i, title in enumerate(job_titles):
+        title_index.setdefault(title[-1] if title else "", []).append(i)
     return _Tables(
         agencies={_fold(a): a for a in rules.agencies},
         publishers=frozenset(_fold(p) for p in rules.publishers),
-        job_titles=tuple(
-            sorted({tuple(_fold(t).split()) for t in rules.job_titles if t.strip()}, key=len)
-        )[::-1],
+        job_titles=job_titles,
         not_names=frozenset(_fold(n) for n in (*rules.not_names, *BYLINE_NOT_NAMES)),
         contact_words=frozenset(_fold(n) for n in rules.not_names),
         publication_words=frozenset(_fold(w) for w in rules.publication_words),
@@ -346,6 +384,7 @@ def _tables(rules: Rules) -> _Tables:
         photo_sources=frozenset(
             _fold(m) for m in (*rules.photo_credit_markers, *BYLINE_PHOTO_AGENCIES)
         ),
+        title_index={word: tuple(at) for word, at in title_index.items()},
     )
 
 
@@ -408,14 +447,19 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
     if len(text) > 2 * _MAX_CHARS:
         return None
     line = normalize(text)
-    if not line or len(line) > _MAX_CHARS or _URL.search(line):
+    # _URL needs a "/" or "www.".
+    if not line or len(line) > _MAX_CHARS or (
+        ("/" in line or "www." in line.lower()) and _URL.search(line)
+    ):
         return None
     tables = _tables(rules)
     line = tables.glue.sub(" ", line)
-    line, reading_time = _cut(line, _READING_TIME)
-    line = normalize(_undecorate(_CONTACT.sub(" ", line), tables)).strip(_STRIP)
+    line, reading_time = _cut(line, _READING_TIME) if _may_hold_digit(line) else (line, None)
+    if "@" in line:  # every _CONTACT match holds an "@"
+        line = _CONTACT.sub(" ", line)
+    line = normalize(_undecorate(line, tables)).strip(_STRIP)
     head, date_text, tail = _split_date(line)
-    cue = tables.cue.match(head)
+    cue = _cue_match(tables, head)
     region = head[cue.end() :] if cue else head
     region = region.strip(_STRIP)
     if cue is not None:
@@ -464,11 +508,16 @@ def parse_byline(text: str, *, rules: Rules | None = None) -> Byline | None:
 
 def _undecorate(line: str, tables: _Tables) -> str:
     """Drop what decorates a name: emoji, a nickname in quotes, joining underscores."""
-    if tables.cue.match(_EMOJI.sub(" ", line).strip(_STRIP)):
+    plain = _EMOJI.sub(" ", line) if _may_hold_emoji(line) else line
+    if _cue_match(tables, plain.strip(_STRIP)):
         # Only with a cue: without one, "Trump_Venezuela" is a file name and
         # "Artificial Intelligence 🤖" a section.
         line = _UNDERSCORES.sub(" ", _SYMBOLS.sub(" ", line))
-    return _NICKNAME.sub("", line)
+    return _NICKNAME.sub("", line) if any(q in line for q in _QUOTES) else line
+
+
+def _may_hold_emoji(text: str) -> bool:
+    return not narrow(text) or _NARROW_EMOJI.search(text) is not None
 
 
 def _slash_byline(region: str, tables: _Tables, *, cued: regex.Match[str] | None) -> bool:
@@ -494,7 +543,7 @@ def _caps_evidence(region: str) -> bool:
     """Whether a name in capitals shows it is a person's: an initial or a suffix."""
     words = [t.strip(",;|") for t in region.split()]
     return any(w.casefold() in _SUFFIXES for w in words[1:]) or any(
-        _INITIAL.match(w) and w.endswith(".") for w in words[1:-1]
+        _initial(w) and w.endswith(".") for w in words[1:-1]
     )
 
 
@@ -560,9 +609,9 @@ def _read_region(
     segments = [s.strip(_STRIP) for s in _SEPARATOR.split(region)]
     other_role = False
     for part in filter(None, segments):
-        if _DEBRIS.match(part):
+        if len(part) <= _MAX_INITIAL_CHARS and _DEBRIS.match(part):
             continue
-        opened = tables.cue.match(part) if not credit.empty else None
+        opened = _cue_match(tables, part) if not credit.empty else None
         if tables.other_role.match(part) or (other_role and opened is None):
             # An editor or photographer credited beside the author is not one, nor are
             # the names after the role ("editing by A and B").
@@ -585,7 +634,7 @@ def _read_region(
 
 def _pen_name(region: str, tables: _Tables) -> str | None:
     """A one-word name after a cue (``By Zephyrine``); never a common word or acronym."""
-    if " " in region or region.isupper() or not (_NAME_WORD.match(region) or _ELIDED.match(region)):
+    if " " in region or region.isupper() or not (_NAME_WORD.match(region) or _elided(region)):
         return None
     if sum(c.isupper() for c in region) > _MAX_PEN_NAME_CAPITALS:
         return None  # "GreatGameIndia": a site
@@ -601,13 +650,13 @@ def _last_first(region: str, tables: _Tables, *, cued: bool) -> str | None:
 
     Without a cue the first names must hold an initial: ``Paris, France`` is a place.
     """
-    match = _LAST_FIRST.match(region)
+    match = _LAST_FIRST.match(region) if "," in region else None
     if match is None:
         return None
     last, first = match.group(1), match.group(2).split()
     if not 1 <= len(first) <= _MAX_FIRST_NAMES or first[-1].casefold() in _SUFFIXES:
         return None
-    initials = sum(bool(_INITIAL.match(w)) for w in first)
+    initials = sum(_initial(w) for w in first)
     if not cued and not 0 < initials < len(first):
         return None
     rest = " ".join(first)
@@ -634,7 +683,7 @@ def _read_segment(segment: str, tables: _Tables, *, cued: bool, follows: bool) -
         # "By Ana Ruiz2"; without a cue "Watch5" or "Warfare33" is a product or a tag.
         words[-1] = _GLUED_DIGITS.sub("", words[-1])
     segment = " ".join(words)
-    owner = _POSSESSIVE.match(segment)
+    owner = _POSSESSIVE.match(segment) if "'" in segment or "’" in segment else None
     if owner is not None and tables.agency(owner.group(1)):
         # "CNN's Dana Bash"; a paper's possessive opens headlines ("The Post's View").
         person = _read_person(segment[owner.end() :], tables, title_only=False)
@@ -723,7 +772,7 @@ def _read_person(segment: str, tables: _Tables, *, title_only: bool) -> _Credit 
     Correspondent``) words before a job title are the title's, never a name.
     """
     locations: list[str] = []
-    located = _IN.search(segment)
+    located = _IN.search(segment) if "in" in segment else None
     if located is not None:
         place = segment[located.end() :].split()
         if not 1 <= len(place) <= 4 or not _capitalised(place):
@@ -782,7 +831,12 @@ def _job_title_start(words: Sequence[str], tables: _Tables, *, plural: bool = Fa
         return None
     plural = plural and len(folded) > 1 and folded[-1].endswith("s")
     singular = (*folded[:-1], folded[-1][:-1]) if plural else folded
-    for title in tables.job_titles:
+    # Only titles ending in the last word of a form (or empty ones) can match; they are
+    # tried in their order in job_titles, as a scan of all of them would.
+    index = tables.title_index
+    at = {*index.get(folded[-1], ()), *index.get(singular[-1], ()), *index.get("", ())}
+    for i in sorted(at):
+        title = tables.job_titles[i]
         for form in (folded, singular):
             if len(title) <= len(form) and form[len(form) - len(title) :] == title:
                 return len(form) - len(title)
@@ -819,7 +873,7 @@ def _name_length(words: Sequence[str]) -> int:
             continue
         if real >= 2:
             return i
-        if not (_INITIAL.match(word) or _particle(word)):
+        if not (_initial(word) or _particle(word)):
             real += 1
     return len(words) if real >= 2 else 0
 
@@ -872,7 +926,7 @@ def _token_kind(
         return None if last else "particle"
     if folded in _PREFIXES and token[:1].isupper():
         return None if last else "particle"
-    if _INITIAL.match(token):
+    if _initial(token):
         return "initial" if not last or len(token) > 1 else None
     if short_ok and last and (token.capitalize() if caps else token) in _SHORT_WORDS:
         return "word"
@@ -880,7 +934,7 @@ def _token_kind(
         return None
     if token in _WEEKDAYS or token.capitalize() in _WEEKDAYS:
         return None
-    if _ELIDED.match(token):
+    if _elided(token):
         return "word"
     if not _NAME_WORD.match(token) or (not caps and token.isupper()):
         return None
@@ -926,7 +980,7 @@ def _recase(tokens: Sequence[str]) -> str:
             out.append(token if folded.rstrip(".") in ("ii", "iii", "iv") else token.capitalize())
         elif i and folded in _PARTICLES:
             out.append(folded)
-        elif _INITIAL.match(token):
+        elif _initial(token):
             out.append(token)
         else:
             out.append(_CAPS_PART.sub(_cap_part, token))
