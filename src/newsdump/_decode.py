@@ -118,25 +118,20 @@ def _viterbi(
     add = operator.add
     columns = [tuple(row[j] for row in transitions) for j in range(size)]
     forward: list[list[float]] = [list(scores[0])]
-    back: list[list[int]] = [[0] * size]
     for t in range(1, n):
         prev = forward[-1]
-        row: list[float] = []
-        ptr: list[int] = []
         em = scores[t]
-        for j in range(size):
-            vals = list(map(add, prev, columns[j]))
-            best = max(vals)
-            ptr.append(vals.index(best))
-            row.append(best + em[j])
-        forward.append(row)
-        back.append(ptr)
+        forward.append([max(map(add, prev, columns[j])) + em[j] for j in range(size)])
+    # Back-pointers are needed on the best path only: recompute them there (the lowest
+    # state among equal scores, as list.index gives and as the NumPy backend's argmax).
     last = forward[-1]
     state = last.index(max(last))
     path = [0] * n
-    for t in range(n - 1, -1, -1):
+    for t in range(n - 1, 0, -1):
         path[t] = state
-        state = back[t][state]
+        vals = list(map(add, forward[t - 1], columns[state]))
+        state = vals.index(max(vals))
+    path[0] = state
     # Backward max-scores for the max-marginals.
     backward: list[float] = [0] * size
     margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
@@ -163,20 +158,15 @@ def _viterbi_numpy(
         em, trans = em.astype(np.float64), trans.astype(np.float64)
     n, size = em.shape
     forward = np.empty_like(em)
-    back = np.zeros((n, size), dtype=np.intp)
     forward[0] = em[0]
-    columns = np.arange(size)
     for t in range(1, n):
-        candidates = forward[t - 1][:, None] + trans
-        ptr = candidates.argmax(axis=0)
-        back[t] = ptr
-        forward[t] = candidates[ptr, columns] + em[t]
+        forward[t] = (forward[t - 1][:, None] + trans).max(axis=0) + em[t]
     state = int(forward[n - 1].argmax())
     path = [0] * n
-    pointers = back.tolist()
-    for t in range(n - 1, -1, -1):
+    for t in range(n - 1, 0, -1):
         path[t] = state
-        state = pointers[t][state]
+        state = int((forward[t - 1] + trans[:, state]).argmax())
+    path[0] = state
     backward = np.zeros(size, dtype=em.dtype)
     margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
     for t in range(n - 1, keep_from - 1, -1):
