@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,12 @@ class TestParse:
         slow = newsdump.parse_file(path, model=pure_model)
         assert slow.lines == fast.lines
         assert slow.articles == fast.articles
+
+
+def test_numpy_is_imported_on_first_use_only() -> None:
+    """``import newsdump`` does not import NumPy; loading the model does (when present)."""
+    code = ("import sys, newsdump; a = 'numpy' in sys.modules; newsdump.parse('x\\n'); "
+            "print(a, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -13,20 +13,23 @@ from typing import Any
 
 __all__ = ["numpy_or_none"]
 
-
-def _load() -> Any:
-    if os.environ.get("NEWSDUMP_PURE_PYTHON", "") not in ("", "0"):
-        return None
-    try:
-        import numpy  # noqa: PLC0415 - optional dependency
-    except ImportError:  # pragma: no cover - depends on the environment
-        return None
-    return numpy
-
-
-_NUMPY = _load()
+_UNSET = object()
+_NUMPY: Any = _UNSET
 
 
 def numpy_or_none() -> Any:
-    """The ``numpy`` module when the NumPy backend is on, else ``None``."""
+    """The ``numpy`` module when the NumPy backend is on, else ``None``.
+
+    NumPy is imported on first use (when a model is loaded), not with newsdump.
+    """
+    global _NUMPY  # noqa: PLW0603 - one lazily imported module
+    if _NUMPY is _UNSET:
+        _NUMPY = None
+        if os.environ.get("NEWSDUMP_PURE_PYTHON", "") in ("", "0"):
+            try:
+                import numpy  # noqa: PLC0415 - optional dependency
+            except ImportError:  # pragma: no cover - depends on the environment
+                pass
+            else:
+                _NUMPY = numpy
     return _NUMPY
