@@ -11,7 +11,7 @@ import pytest
 
 import newsdump
 from newsdump import _speedups
-from newsdump._decode import _viterbi, _viterbi_numpy, decode
+from newsdump._decode import _viterbi, _viterbi_batch, decode
 from newsdump._linemodel import STATES, UNIT, LineModel, Scoring, default_model
 
 pytest.importorskip("numpy")
@@ -36,6 +36,12 @@ def _problem(rng: random.Random, n: int, *, integers: bool
     return emissions, transitions
 
 
+def _batch(emissions: list[list[float]], windows: list[tuple[int, int, int, int]],
+           transitions: list[list[float]]) -> list[tuple[list[int], list[list[float]]]]:
+    numpy = pytest.importorskip("numpy")
+    return _viterbi_batch(numpy.array(emissions), windows, transitions)
+
+
 class TestViterbi:
     @pytest.mark.parametrize("integers", [True, False])
     def test_backends_agree_on_random_problems(self, integers: bool) -> None:
@@ -46,16 +52,31 @@ class TestViterbi:
             emissions, transitions = _problem(rng, n, integers=integers)
             keep_from = rng.randint(0, n - 1)
             keep_to = rng.randint(keep_from + 1, n)
-            assert _viterbi(emissions, transitions, keep_from, keep_to) == _viterbi_numpy(
-                emissions, transitions, keep_from, keep_to
-            )
+            assert _viterbi(emissions, transitions, keep_from, keep_to) == _batch(
+                emissions, [(0, n, keep_from, keep_to)], transitions
+            )[0]
+
+    @pytest.mark.parametrize("integers", [True, False])
+    def test_a_batch_of_uneven_windows_decodes_each_alone(self, integers: bool) -> None:
+        """Windows of different lengths, decoded together, give each window's own result."""
+        rng = random.Random(12)
+        _, transitions = _problem(rng, 1, integers=integers)
+        emissions, _ = _problem(rng, 200, integers=integers)
+        windows = []
+        for _ in range(9):
+            lo = rng.randint(0, 150)
+            hi = rng.randint(lo + 1, lo + 40)
+            keep_from = rng.randint(0, hi - lo - 1)
+            windows.append((lo, hi, keep_from, rng.randint(keep_from + 1, hi - lo)))
+        alone = [_viterbi(emissions[lo:hi], transitions, a, b) for lo, hi, a, b in windows]
+        assert _batch(emissions, windows, transitions) == alone
 
     def test_ties_go_to_the_lowest_state_in_both(self) -> None:
         """Flat scores tie everywhere: both backends take state 0 and agree."""
         emissions = [[0] * SIZE for _ in range(4)]
         transitions = [[0] * SIZE for _ in range(SIZE)]
         python = _viterbi(emissions, transitions, 0, 4)
-        assert python == _viterbi_numpy(emissions, transitions, 0, 4)
+        assert python == _batch(emissions, [(0, 4, 0, 4)], transitions)[0]
         assert python[0] == [0, 0, 0, 0]
 
     def test_decode_is_the_same_without_numpy(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -35,6 +36,7 @@ MARGIN = 48
 
 _FORBIDDEN = -(10**12)
 _STARTS = tuple(k for k, (_, phase) in enumerate(STATES) if phase == "B")
+_start_weights = operator.itemgetter(*_STARTS)
 
 
 @attrs.frozen(slots=True)
@@ -65,10 +67,14 @@ def decode(
     (the model's integer scores: ``1 / UNIT``); only confidences depend on it.
     """
     n = len(positions)
-    states = [0] * n
-    confidence = [1.0] * n
-    start_conf = [1.0] * n
-    viterbi = _viterbi if numpy_or_none() is None else _viterbi_numpy
+    rows = [_restrict(emissions[t], allowed[t]) for t in range(n)]
+    if start_bias:
+        for row in rows:
+            for j in _STARTS:
+                row[j] += start_bias
+    if n and first_starts:
+        rows[0] = _restrict(rows[0], frozenset(_STARTS))
+    windows: list[_Window] = []
     k = 0
     while k < n:
         block = positions[k] // BLOCK
@@ -76,20 +82,35 @@ def decode(
         while e < n and positions[e] // BLOCK == block:
             e += 1
         lo, hi = max(0, k - MARGIN), min(n, e + MARGIN)
-        scores = [_restrict(emissions[t], allowed[t]) for t in range(lo, hi)]
-        if start_bias:
-            for row in scores:
-                for j in _STARTS:
-                    row[j] += start_bias
-        if lo == 0 and first_starts:
-            scores[0] = _restrict(scores[0], frozenset(_STARTS))
-        path, margins = viterbi(scores, transitions, k - lo, e - lo)
-        for t in range(k, e):
-            state = path[t - lo]
-            states[t] = state
-            confidence[t], start_conf[t] = _shares(margins[t - k], state, scale)
+        windows.append((lo, hi, k - lo, e - lo))
         k = e
+    np = numpy_or_none()
+    if np is None:
+        results = [_viterbi(rows[lo:hi], transitions, a, b) for lo, hi, a, b in windows]
+    else:
+        scores = np.array(rows) if rows else None
+        results = []
+        for g in range(0, len(windows), _BATCH):
+            results.extend(_viterbi_batch(scores, windows[g : g + _BATCH], transitions))
+    states: list[int] = []
+    confidence: list[float] = []
+    start_conf: list[float] = []
+    for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
+        for t in range(keep_from, keep_to):
+            state = path[t]
+            share, starts = _shares(margins[t - keep_from], state, scale)
+            states.append(state)
+            confidence.append(share)
+            start_conf.append(starts)
     return Decoded(tuple(states), tuple(confidence), tuple(start_conf))
+
+
+_Window = tuple[int, int, int, int]
+"""A block with its margins (lines ``lo`` to ``hi``) and the lines it keeps, counted
+from ``lo``."""
+
+_BATCH = 64
+"""Blocks whose Viterbi steps the NumPy backend takes together."""
 
 
 def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[float]:
@@ -101,9 +122,10 @@ def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[f
 def _shares(margins: Sequence[float], state: int, scale: float) -> tuple[float, float]:
     """The share of ``state`` and of the start states among a line's max-marginals."""
     top = max(margins)
-    weights = [math.exp((m - top) * scale) for m in margins]
+    exp = math.exp
+    weights = [exp((m - top) * scale) for m in margins]
     total = sum(weights)
-    return weights[state] / total, sum(weights[k] for k in _STARTS) / total
+    return weights[state] / total, sum(_start_weights(weights)) / total
 
 
 def _viterbi(
@@ -144,34 +166,56 @@ def _viterbi(
     return path, margins
 
 
-def _viterbi_numpy(
-    scores: Sequence[Sequence[float]],
-    transitions: Sequence[Sequence[float]],
-    keep_from: int,
-    keep_to: int,
-) -> tuple[list[int], list[list[float]]]:
-    """:func:`_viterbi` as array operations: the same sums and maxima, in the same order."""
+def _viterbi_batch(
+    scores: Any, windows: Sequence[_Window], transitions: Sequence[Sequence[float]]
+) -> list[tuple[list[int], list[list[float]]]]:
+    """:func:`_viterbi` for several windows of the ``scores`` array at once.
+
+    The same sums and maxima in the same order. Shorter windows are padded at their
+    end with steps that keep every state and score nothing, so padding changes neither
+    the best path nor the max-marginals of the real lines.
+    """
     np = numpy_or_none()
-    em = np.array(scores)
     trans = np.array(transitions)
-    if em.dtype != trans.dtype:
-        em, trans = em.astype(np.float64), trans.astype(np.float64)
-    n, size = em.shape
+    dtype = np.result_type(trans, scores)
+    if dtype.kind != "f":
+        dtype = np.dtype(np.int64)
+    trans = trans.astype(dtype)
+    count, size = len(windows), len(STATES)
+    lengths = [hi - lo for lo, hi, _, _ in windows]
+    width = max(lengths)
+    em = np.zeros((count, width, size), dtype=dtype)
+    for b, (lo, hi, _, _) in enumerate(windows):
+        em[b, : hi - lo] = scores[lo:hi]
+    padded = np.arange(width)[None, :] >= np.array(lengths)[:, None]
+    stay = np.full((size, size), -np.inf if dtype.kind == "f" else -(10**15), dtype=dtype)
+    np.fill_diagonal(stay, 0)
+    shortest = min(lengths)
+
+    def step(t: int) -> Any:
+        """The transitions into step ``t`` of each window (padding: stay put)."""
+        if t < shortest:
+            return trans[None, :, :]
+        return np.where(padded[:, t, None, None], stay, trans)
+
     forward = np.empty_like(em)
-    forward[0] = em[0]
-    for t in range(1, n):
-        forward[t] = (forward[t - 1][:, None] + trans).max(axis=0) + em[t]
-    state = int(forward[n - 1].argmax())
-    path = [0] * n
-    for t in range(n - 1, 0, -1):
-        path[t] = state
-        state = int((forward[t - 1] + trans[:, state]).argmax())
-    path[0] = state
-    backward = np.zeros(size, dtype=em.dtype)
-    margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
-    for t in range(n - 1, keep_from - 1, -1):
-        if t < keep_to:
-            margins[t - keep_from] = (forward[t] + backward).tolist()
-        if t > keep_from:
-            backward = (trans + (em[t] + backward)[None, :]).max(axis=1)
-    return path, margins
+    forward[:, 0] = em[:, 0]
+    for t in range(1, width):
+        forward[:, t] = (forward[:, t - 1, :, None] + step(t)).max(axis=1) + em[:, t]
+    state = forward[:, width - 1].argmax(axis=1)
+    paths = np.empty((count, width), dtype=np.intp)
+    rows = np.arange(count)
+    for t in range(width - 1, 0, -1):
+        paths[:, t] = state
+        into = np.broadcast_to(step(t), (count, size, size))[rows, :, state]
+        state = (forward[:, t - 1] + into).argmax(axis=1)
+    paths[:, 0] = state
+    backward = np.zeros_like(em)
+    for t in range(width - 1, 0, -1):
+        ahead = em[:, t] + backward[:, t]
+        backward[:, t - 1] = (step(t) + ahead[:, None, :]).max(axis=2)
+    margins = forward + backward
+    out: list[tuple[list[int], list[list[float]]]] = []
+    for b, (_, _, keep_from, keep_to) in enumerate(windows):
+        out.append((paths[b, : lengths[b]].tolist(), margins[b, keep_from:keep_to].tolist()))
+    return out
