@@ -146,7 +146,9 @@ class TestReadDumps:
         text = "\ufeff" + "".join(TEXTS[2:4]).replace("\n", "\r")
         path = write(tmp_path, "cr.txt", text.encode("utf-8"))
         for encoding in ("utf-8", "utf-8-sig"):
-            got = compute(read_dumps(path, blocksize=700, encoding=encoding), "sync")
+            bag = read_dumps(path, blocksize=4000, encoding=encoding)  # 5 blocks
+            assert bag.npartitions > 1
+            got = compute(bag, "sync")
             assert got == expected([path], encoding=encoding)
 
     def test_single_byte_encoding(self, tmp_path: Path) -> None:
@@ -154,7 +156,7 @@ class TestReadDumps:
         text = "".join(TEXTS[2:4]).replace("e", "é")
         data = text.encode("cp1252", errors="replace")
         path = write(tmp_path, "cp1252.txt", data)
-        bag = read_dumps(path, blocksize=800, encoding="cp1252")
+        bag = read_dumps(path, blocksize=4000, encoding="cp1252")
         assert bag.npartitions > 1
         assert compute(bag, "sync") == expected([path], encoding="cp1252")
 
@@ -172,7 +174,9 @@ class TestReadDumps:
         """With errors="replace", bad bytes decode per block as in the whole file."""
         data = "".join(TEXTS[2:4]).encode("utf-8").replace(b"the ", b"th\xe2 \xff")
         path = write(tmp_path, "bad.txt", data)
-        got = compute(read_dumps(path, blocksize=600, errors="replace"), "sync")
+        bag = read_dumps(path, blocksize=4000, errors="replace")
+        assert bag.npartitions > 1
+        got = compute(bag, "sync")
         assert got == expected([path], errors="replace")
 
     def test_decode_error_offset(self, tmp_path: Path) -> None:
@@ -217,7 +221,7 @@ class TestReadDumps:
         path = write(tmp_path, "long.txt", text.encode("utf-8"))
         cuts = index_file(path, count=40, blocksize=300, encoding="utf-8", errors="strict")
         assert len({c.byte for c in cuts}) < len(cuts)
-        assert compute(read_dumps(path, blocksize=300), "sync") == expected([path])
+        assert compute(read_dumps(path, blocksize=1000), "sync") == expected([path])
 
     @pytest.mark.slow
     def test_never_silently_different(
