@@ -50,6 +50,8 @@ _ALT_TEXT = regex.compile(
     r"^an?\s(?:[^\s:]++\s){2,20}?[^\s:]++:\s(?=[\p{Lu}\p{N}\"“‘'])", _FLAGS
 )
 _TRAILING_SPLIT = regex.compile(r"(?<=[.!?”\"])\s")
+# The last _TRAILING_SPLIT match, found by searching from the end of the line.
+_LAST_SPLIT = regex.compile(r"(?r)(?<=[.!?”\"])\s")
 _STRONG = (
     "Getty",
     "Images",
@@ -77,7 +79,6 @@ _STRONG_SPLIT = regex.compile(r"[\s/(),]++")
 
 
 @functools.lru_cache(maxsize=16)
-
 def _colon_markers(markers: tuple[str, ...]) -> regex.Pattern[str]:
     words = sorted((m[:-1] for m in markers if m.endswith(":") and m != "Source:"), key=len)
     body = "|".join(regex.escape(w) for w in reversed(words)) or "(?!)"
@@ -91,6 +92,21 @@ def _colon_markers(markers: tuple[str, ...]) -> regex.Pattern[str]:
 def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
     body = "|".join(regex.escape(o.strip()) for o in sorted(openers, key=len, reverse=True))
     return regex.compile(rf"^(?:{body or '(?!)'})\s?", _FLAGS)
+
+
+@functools.lru_cache(maxsize=16)
+def _opener_starts(openers: tuple[str, ...]) -> frozenset[str] | None:
+    """The first characters of the openers; ``None`` when an empty opener matches all."""
+    starts = [o.strip()[:1] for o in openers]
+    return None if "" in starts else frozenset(starts)
+
+
+def _opener(line: str, rules: Rules) -> regex.Match[str] | None:
+    """``_openers(rules.caption_openers).match(line)``, skipped when no opener can start."""
+    starts = _opener_starts(rules.caption_openers)
+    if starts is not None and line[:1] not in starts:
+        return None
+    return _openers(rules.caption_openers).match(line)
 
 
 @attrs.frozen(slots=True)
@@ -108,7 +124,7 @@ def parse_caption(text: str, *, rules: Rules | None = None) -> Caption:
     """
     rules = rules or _DEFAULT_RULES
     line = normalize(text)
-    file_photo = bool(_FILE.search(line))
+    file_photo = _file_photo(line)
     body = _strip_opener(line, rules)
     split = _split(body, rules)
     if split is None:
@@ -128,19 +144,28 @@ def caption_cue(text: str, rules: Rules) -> str | None:
     line = normalize(text)
     if not line:
         return None
-    if _FILE.search(line):
+    if _file_photo(line):
         return "file photo"
-    if _openers(rules.caption_openers).match(line) and len(line.split()) > 1:
+    if _opener(line, rules) and len(line.split()) > 1:
         return "caption opener"
-    if _PROVIDER.match(line) or _ALT_TEXT.match(line):
+    first = line[:1]
+    # _PROVIDER starts with "©", "Provided by" or "Copyright", _ALT_TEXT with "a".
+    if (first in ("©", "P", "C") and _PROVIDER.match(line)) or (
+        first == "a" and _ALT_TEXT.match(line)
+    ):
         return "alt text"
     if _split(line, rules) is not None:
         return "photo credit"
     return None
 
 
+def _file_photo(line: str) -> bool:
+    """Whether _FILE finds ``FILE PHOTO``-like words: all its forms hold FILE or File."""
+    return ("FILE" in line or "File" in line) and _FILE.search(line) is not None
+
+
 def _strip_opener(line: str, rules: Rules) -> str:
-    match = _openers(rules.caption_openers).match(line)
+    match = _opener(line, rules)
     if match is None:
         return line
     rest = line[match.end() :]
@@ -166,6 +191,11 @@ def _description(text: str) -> str | None:
 
 
 def _bracketed(line: str, rules: Rules) -> _Split | None:
+    # _BRACKETED ends with ")" or "]", then an optional "." (and $ before a final newline).
+    end = line[:-1] if line.endswith("\n") else line
+    end = end[:-1] if end.endswith(".") else end
+    if not end.endswith((")", "]")):
+        return None
     match = _BRACKETED.search(line)
     if match is None:
         return None
@@ -177,24 +207,37 @@ def _bracketed(line: str, rules: Rules) -> _Split | None:
 
 
 def _bracket_credit(inner: str, rules: Rules) -> str | None:
-    colon = _colon_markers(rules.photo_credit_markers).fullmatch(inner)
+    colon = _colon_markers(rules.photo_credit_markers).fullmatch(inner) if ":" in inner else None
     if colon is not None:
         return colon.group("credit").strip()
     if not _credit_like(inner):
         return None
-    if "/" in inner or _has_strong(inner, rules) or _PHOTO_BY.match(inner):
+    if "/" in inner or _has_strong(inner, rules):
+        return inner
+    if _may_be_photo_by(inner) and _PHOTO_BY.match(inner):
         return inner
     return None
 
 
 def _colon(line: str, rules: Rules) -> _Split | None:
+    if ":" not in line:  # every colon marker ends in ":"
+        return None
     match = _colon_markers(rules.photo_credit_markers).search(line)
     if match is None or not _credit_like(match.group("credit")):
         return None
     return _Split(_description(line[: match.start()]), match.group("credit").strip(), "colon")
 
 
+def _may_be_photo_by(line: str) -> bool:
+    """Whether ``line`` holds the words every _PHOTO_BY match holds."""
+    return ("by" in line or "courtesy" in line) and (
+        "hoto" in line or "mage" in line or "ideo" in line or "llustration" in line
+    )
+
+
 def _photo_by(line: str, rules: Rules) -> _Split | None:
+    if not _may_be_photo_by(line):
+        return None
     match = _PHOTO_BY.search(line)
     if match is None:
         return None
@@ -202,6 +245,8 @@ def _photo_by(line: str, rules: Rules) -> _Split | None:
 
 
 def _slashed(line: str, rules: Rules) -> _Split | None:
+    if "/" not in line:
+        return None
     match = _SLASH.search(line)
     if match is None:
         return None
@@ -213,11 +258,13 @@ def _slashed(line: str, rules: Rules) -> _Split | None:
 
 
 def _trailing(line: str, rules: Rules) -> _Split | None:
-    parts = _TRAILING_SPLIT.split(line)
-    tail = parts[-1].rstrip(".")
-    if not (_has_strong(tail, rules) and _credit_like(tail)):
+    # The last piece of _TRAILING_SPLIT.split(line): what follows its last match.
+    last = _LAST_SPLIT.search(line)
+    cut = last.end() if last is not None else 0
+    tail = line[cut:].rstrip(".")
+    if not (_credit_like(tail) and _has_strong(tail, rules)):  # the cheaper test first
         return None
-    before = line[: len(line) - len(parts[-1])]
+    before = line[:cut]
     if not before and len(tail.split()) < 2 and tail != "©":
         return None
     return _Split(_description(before), tail, "trailing")
