@@ -22,6 +22,7 @@ digit or a quote), which keeps ``WHO — the agency …`` and ``UPDATE: …`` la
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -87,6 +88,16 @@ _MIN_KNOWN_COLON_BODY_WORDS = 4
 _BODY_START = regex.compile(rf"{_SPACE}{{0,3}}+(?=$|[\p{{Lu}}\d\"“‘'(\[])", regex.VERSION1)
 
 
+# A dateline (_DATELINE or _AGENCY_ONLY) ends in a dash, a colon or a ")" within its
+# first ~480 characters: 8 spaces, a stamp (~25), six place words (191), a country (34), a
+# region (129), a date (32), an agency (44) and the dash (6), with every run bounded. A
+# line with none of these characters in its first _REACH holds no dateline.
+_ENDS = re.compile("[-—–―‒−‑⸺⸻_:)]")
+_REACH = 1000
+_AGENCY_REACH = 9
+"""_AGENCY_ONLY's "(" comes after at most 8 spaces or tabs."""
+
+
 def _fold(value: str) -> str:
     return " ".join(value.casefold().split())
 
@@ -117,7 +128,11 @@ def parse_dateline(text: str, *, rules: Rules | None = None) -> Dateline | None:
     """
     rules = rules or _DEFAULT_RULES
     outlets, labels = _folded(rules)
-    match = _DATELINE.match(text) or _AGENCY_ONLY.match(text)
+    if _ENDS.search(text, 0, _REACH) is None:
+        return None
+    match = _DATELINE.match(text) or (
+        _AGENCY_ONLY.match(text) if "(" in text[:_AGENCY_REACH] else None
+    )
     if match is None:
         return None
     body = _BODY_START.match(text, match.end())
