@@ -64,6 +64,11 @@ _COPYRIGHT = regex.compile(
 )
 _SEPARATOR = regex.compile(r"^[\W_]{1,200}+$")
 _PATH_SLUG = regex.compile(r"^[a-z0-9]++(?:-[a-z0-9]++){3,40}+$")
+# Necessary conditions read off the patterns above, tested before them:
+_SEPARATOR_CHARS = 201
+"""_SEPARATOR matches at most 200 characters (and a final newline)."""
+_COPYRIGHT_STARTS = frozenset("©(cC")
+_CRUMBS = "/|>›»"
 #: The longest line a default closing phrase marks (a user's: max_boilerplate_words).
 _CLOSING_WORDS = 20
 #: A default boilerplate phrase alone marks a line of at most this many words.
@@ -83,7 +88,7 @@ class LocalBoilerplate:
 def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerplate | None:
     """Decide from the line alone whether it is boilerplate, and of which kind."""
     text = f.text
-    if _SEPARATOR.match(text):
+    if len(text) <= _SEPARATOR_CHARS and _non_word(text[:1]) and _SEPARATOR.match(text):
         return LocalBoilerplate("separator or symbol line")
     if f.words > rules.max_boilerplate_words:
         return None
@@ -98,15 +103,16 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
             return LocalBoilerplate(f"closing phrase: {m.group(0)}", closing=True)
     if (m := pats.appeal.match(text, f.word_set)):
         return LocalBoilerplate(f"appeal opener: {m.group(0)}", appeal=True)
-    if _COPYRIGHT.match(text):
+    if text[:1] in _COPYRIGHT_STARTS and _COPYRIGHT.match(text):
         return LocalBoilerplate("copyright line")
-    if _LINK_ONLY.match(text):
+    # _LINK_ONLY: a URL ("://" or "www.", case-sensitive) or handles from the start.
+    if ("://" in text or "www." in text or text[:1] == "@") and _LINK_ONLY.match(text):
         return LocalBoilerplate("link or handle only")
-    if _PATH_SLUG.match(text):
+    if "-" in text and " " not in text and _PATH_SLUG.match(text):
         return LocalBoilerplate("URL slug")
     if f.html and _debris(text):
         return LocalBoilerplate("HTML debris")
-    if _MORE_LINK.search(text) and f.words <= 30:
+    if f.words <= 30 and _may_say_more(text) and _MORE_LINK.search(text):
         return LocalBoilerplate("related link (… read more)")
     if (m := pats.boilerplate_phrases.search(text, f.word_set)) is not None:
         pitch = _READER.search(text) or _IMPERATIVE.match(text) or f.url or f.handle
@@ -150,7 +156,26 @@ def is_breadcrumb(text: str) -> bool:
     Call it after the byline and caption checks: a credit such as ``Name / Outlet /
     Getty Images`` has the same shape.
     """
+    # At least two separators: the crumbs repeat {2,20} times.
+    if sum(text.count(c) for c in _CRUMBS) < 2:
+        return False
     return _BREADCRUMB.match(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _non_word(first: str) -> bool:
+    """Whether a line starting with ``first`` may be a separator line (``[\\W_]``)."""
+    return regex.match(r"[\W_]", first) is not None
+
+
+def _may_say_more(text: str) -> bool:
+    """Whether ``text`` holds the words of _MORE_LINK: ``more``, or ``continue reading``.
+
+    Lower-casing finds them as the case-blind pattern does: no other character folds to
+    the letters tested (``i``, which ``İ`` folds to, is left out of the test).
+    """
+    low = text.lower()
+    return "more" in low or ("cont" in low and "read" in low)
 
 
 def _debris(text: str) -> bool:
