@@ -14,7 +14,17 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdump import _byline, _dates, _features, _phrases
+from newsdump import (
+    _boilerplate,
+    _byline,
+    _captions,
+    _credits,
+    _cues,
+    _dateline,
+    _dates,
+    _features,
+    _phrases,
+)
 from newsdump._rules import Rules
 
 FAST = settings(
@@ -294,3 +304,122 @@ class TestParsersOnLines:
         ]:
             parsed = _dates.parse_date(text)
             assert (parsed.text if parsed else None) == printed, text
+
+
+_CAPTION_PARTS = st.sampled_from(
+    [
+        "FILE PHOTO: ", "File", "FILE", "file", "Photo: ", "Pictured: ", "©", "Provided by",
+        "Copyright", "a man sitting on a bench: ", "an", "(AP Photo/Ted S. Warren)", "(", ")",
+        "[", "]", ".", "\n", "Getty Images", "Reuters", "Photograph: X/PA", " / ", "/",
+        "Photo by Ana Ruiz", "photo by", "Video courtesy of", "Illustration by", "by", "Images",
+        "USA TODAY Sports", "Kyle Ross", " ", ". ", "! ", "” ", "\" ", ":", "Credit: ", "Pool",
+        "iStock", "the", "said", "\u2003", "İ",
+    ]
+)
+CAPTION_TEXT = st.one_of(TEXT, st.lists(_CAPTION_PARTS, max_size=12).map("".join))
+
+
+class TestCaptionGates:
+    @given(CAPTION_TEXT)
+    @FAST
+    def test_gates(self, text: str) -> None:
+        c = _captions
+        rules = Rules()
+        assert c._file_photo(text) == (c._FILE.search(text) is not None)
+        fast, slow = c._opener(text, rules), c._openers(rules.caption_openers).match(text)
+        assert (fast and fast.span()) == (slow and slow.span())
+        if text[:1] not in ("©", "P", "C"):
+            assert c._PROVIDER.match(text) is None
+        if text[:1] != "a":
+            assert c._ALT_TEXT.match(text) is None
+        end = text[:-1] if text.endswith("\n") else text
+        end = end[:-1] if end.endswith(".") else end
+        if not end.endswith((")", "]")):
+            assert c._BRACKETED.search(text) is None
+        if ":" not in text:
+            assert c._colon_markers(rules.photo_credit_markers).search(text) is None
+        if not c._may_be_photo_by(text):
+            assert c._PHOTO_BY.search(text) is None
+        if "/" not in text:
+            assert c._SLASH.search(text) is None
+        last = c._LAST_SPLIT.search(text)
+        cut = last.end() if last is not None else 0
+        assert text[cut:] == c._TRAILING_SPLIT.split(text)[-1]
+
+    def test_openers_without_a_first_character(self) -> None:
+        rules = Rules().extend(caption_openers=[" - "])
+        for text in ["Photo: x", "x", "", "-x"]:
+            fast = _captions._opener(text, rules)
+            slow = _captions._openers(rules.caption_openers).match(text)
+            assert (fast and fast.span()) == (slow and slow.span())
+
+
+_LOCAL_PARTS = st.sampled_from(
+    [
+        "WASHINGTON", " (AP) ", "—", " – ", " - ", "-", "--", "_", " _ ", ":", ")", "(", "Reuters",
+        "Paris", ", France", " ", "The", "said", "Read more", "READ MORE", "continue reading",
+        "Continue Reading »", "more", "©", "(c) 2024", "Copyright 2023", "cop", "www.x.com",
+        "https://x.y/z", "@ana", "@", "a-b-c-d-e", "news-story-of-the-day", "Politics", " / ",
+        " | ", " > ", " › ", "»", "***", "___", "\n", "İ", "K", "Jan. 5", "12", "Ana Ruiz",
+        " contributed to this report.", "Ana Ruiz is a reporter for the Times.", "writes about",
+    ]
+)
+LOCAL_TEXT = st.one_of(TEXT, st.lists(_LOCAL_PARTS, max_size=12).map("".join))
+
+
+class TestLineGates:
+    @given(LOCAL_TEXT)
+    @FAST
+    def test_dateline(self, text: str) -> None:
+        d = _dateline
+        if d._ENDS.search(text, 0, d._REACH) is None:
+            assert d._DATELINE.match(text) is None
+            assert d._AGENCY_ONLY.match(text) is None
+        if "(" not in text[: d._AGENCY_REACH]:
+            assert d._AGENCY_ONLY.match(text) is None
+
+    def test_dateline_reach(self) -> None:
+        """A long dateline, each part at its longest, still ends within the reach."""
+        word = "W" * 31
+        place = " ".join([word] * 6)
+        line = (
+            "        (12-31) 23:59 AKST   " + place + " (" + "U" * 31 + ")"
+            + ", " + " ".join([word] * 4) + ", Wednesday, September 30, 2024"
+            + " (" + "A" * 40 + ")   — Body text here."
+        )
+        match = _dateline._DATELINE.match(line)
+        assert match is not None
+        assert match.end() < _dateline._REACH
+
+    @given(LOCAL_TEXT)
+    @FAST
+    def test_boilerplate(self, text: str) -> None:
+        b = _boilerplate
+        if not (len(text) <= b._SEPARATOR_CHARS and b._non_word(text[:1])):
+            assert b._SEPARATOR.match(text) is None
+        if text[:1] not in b._COPYRIGHT_STARTS:
+            assert b._COPYRIGHT.match(text) is None
+        if not ("://" in text or "www." in text or text[:1] == "@"):
+            assert b._LINK_ONLY.match(text) is None
+        if not ("-" in text and " " not in text):
+            assert b._PATH_SLUG.match(text) is None
+        if not b._may_say_more(text):
+            assert b._MORE_LINK.search(text) is None
+        assert b.is_breadcrumb(text) == (b._BREADCRUMB.match(text) is not None)
+
+    @given(LOCAL_TEXT)
+    @FAST
+    def test_credits_and_cues(self, text: str) -> None:
+        c = _credits
+        if "contributed" not in text:
+            assert c._CONTRIBUTED.match(text) is None
+        if text[:1] not in c._DASH_STARTS:
+            assert c._SIGNOFF.match(text) is None
+            assert _cues._ATTRIBUTION.match(text) is None
+        if not c._capital(text[:1]):
+            assert c._BIO.match(text) is None
+
+    def test_first_character_caches(self) -> None:
+        for char in _all_chars()[::11] + list("_-—a A9©"):
+            assert _boilerplate._non_word(char) == (regex.match(r"[\W_]", char) is not None)
+            assert _credits._capital(char) == (regex.match(r"\p{Lu}", char) is not None)

@@ -102,6 +102,14 @@ _STOP = frozenset(
     ]
 )
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}-]++", _FLAGS)
+# First characters that _SIGNOFF ("— Name") and _BIO (a name, \p{Lu}) need.
+_DASH_STARTS = frozenset("—–-")
+_UPPER = regex.compile(r"\p{Lu}", _FLAGS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _capital(first: str) -> bool:
+    return _UPPER.match(first) is not None
 _MAX_CREDIT_CHARS = 600
 
 
@@ -175,7 +183,7 @@ def _reporting(line: str, rules: Rules) -> Credit | None:
 
 
 def _contributed(line: str, rules: Rules) -> Credit | None:
-    match = _CONTRIBUTED.match(line)
+    match = _CONTRIBUTED.match(line) if "contributed" in line else None
     if match is None:
         return None
     who = _PLACE_PHRASE.sub("", _strip_job(match.group("who"), rules.job_titles))
@@ -186,7 +194,7 @@ def _contributed(line: str, rules: Rules) -> Credit | None:
 
 
 def _signoff(line: str, rules: Rules) -> Credit | None:
-    match = _SIGNOFF.match(line)
+    match = _SIGNOFF.match(line) if line[:1] in _DASH_STARTS else None
     if match is None:
         return None
     chunks = [c for c in _CHUNKS.split(match.group("who")) if c]
@@ -196,7 +204,7 @@ def _signoff(line: str, rules: Rules) -> Credit | None:
 
 
 def _bio(line: str, rules: Rules) -> Credit | None:
-    match = _BIO.match(line)
+    match = _BIO.match(line) if _capital(line[:1]) else None
     if match is None:
         return None
     name = match.group("name")

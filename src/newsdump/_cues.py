@@ -201,7 +201,7 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
     if f.words <= 80 and (credit := parse_credit(text, rules=rules)) is not None:
         kind = Kind.BIO if credit.kind == "bio" else Kind.CREDIT
         return Cue(f, kind, f"credit ({credit.kind})", credit=credit)
-    if _ATTRIBUTION.match(f.raw):  # the raw line: "- Name" is read as a list item
+    if f.raw[:1] in "—–-" and _ATTRIBUTION.match(f.raw):  # the raw line: "- Name" is a list item
         return Cue(f, Kind.PROSE, "attribution of the quote above")
     if f.words <= 16 and (date := parse_date(text, now=now, rules=rules)) is not None:
         return Cue(f, Kind.DATE, "date line", date=date)
