@@ -50,7 +50,7 @@ class Decoded:
 
 def decode(
     positions: Sequence[int],
-    emissions: Sequence[Sequence[float]],
+    emissions: Sequence[Sequence[float]] | Any,
     transitions: Sequence[Sequence[float]],
     *,
     allowed: Sequence[frozenset[int] | None],
@@ -60,6 +60,9 @@ def decode(
 ) -> Decoded:
     """Decode the lines at input line indices ``positions`` (ascending).
 
+    ``emissions`` holds each line's score for every state (a list of lists, or a NumPy
+    array from :meth:`newsdump._linemodel.Scoring.scores`).
+
     ``allowed[t]`` restricts line ``t`` to some states (a rule decided it), ``None``
     leaves it free; with ``first_starts`` the first line starts an article.
     ``start_bias`` is added to every start state's score (the model's calibrated
@@ -67,13 +70,29 @@ def decode(
     (the model's integer scores: ``1 / UNIT``); only confidences depend on it.
     """
     n = len(positions)
-    rows = [_restrict(emissions[t], allowed[t]) for t in range(n)]
-    if start_bias:
-        for row in rows:
-            for j in _STARTS:
-                row[j] += start_bias
-    if n and first_starts:
-        rows[0] = _restrict(rows[0], frozenset(_STARTS))
+    if not n:
+        return Decoded((), (), ())
+    np = numpy_or_none()
+    rows: Any
+    if np is None:
+        rows = [_restrict(emissions[t], allowed[t]) for t in range(n)]
+        if start_bias:
+            for row in rows:
+                for j in _STARTS:
+                    row[j] += start_bias
+        if first_starts:
+            rows[0] = _restrict(rows[0], frozenset(_STARTS))
+    else:
+        rows = np.array(emissions)
+        if rows.dtype.kind != "f":
+            rows = rows.astype(np.int64)
+        for t, kept in enumerate(allowed):
+            if kept is not None:
+                rows[t, [k not in kept for k in range(len(STATES))]] += _FORBIDDEN
+        if start_bias:
+            rows[:, _STARTS] += start_bias
+        if first_starts:
+            rows[0, [k not in _STARTS for k in range(len(STATES))]] += _FORBIDDEN
     windows: list[_Window] = []
     k = 0
     while k < n:
@@ -84,14 +103,12 @@ def decode(
         lo, hi = max(0, k - MARGIN), min(n, e + MARGIN)
         windows.append((lo, hi, k - lo, e - lo))
         k = e
-    np = numpy_or_none()
     if np is None:
         results = [_viterbi(rows[lo:hi], transitions, a, b) for lo, hi, a, b in windows]
     else:
-        scores = np.array(rows) if rows else None
         results = []
         for g in range(0, len(windows), _BATCH):
-            results.extend(_viterbi_batch(scores, windows[g : g + _BATCH], transitions))
+            results.extend(_viterbi_batch(rows, windows[g : g + _BATCH], transitions))
     states: list[int] = []
     confidence: list[float] = []
     start_conf: list[float] = []

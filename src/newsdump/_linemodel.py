@@ -79,8 +79,9 @@ class Scoring:
     """``transitions[i][j]`` in score units."""
     start_bias: int
     """:attr:`LineModel.start_bias` in score units."""
-    positive: tuple[Mapping[str, int], ...]
-    """Per state, the attributes that speak for it, with their weights."""
+    ranks: tuple[Mapping[str, int], ...]
+    """Per state, the attributes that speak for it (positive weight), ranked: 0 for the
+    strongest, ties by name."""
     rows: Mapping[str, int] = attrs.field(factory=dict)
     """Per attribute of :attr:`vectors`, its row in :attr:`matrix`."""
     matrix: Any = None
@@ -110,36 +111,49 @@ class Scoring:
             vectors=vectors,
             transitions=tuple(tuple(units(w) for w in row) for row in model.transitions),
             start_bias=units(model.start_bias),
-            positive=tuple(positive),
+            ranks=tuple(
+                {a: k for k, (_, a) in enumerate(sorted((-w, a) for a, w in speaks.items()))}
+                for speaks in positive
+            ),
             rows=rows,
             matrix=matrix,
         )
 
     def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[int]]:
         """The score of every state for every line (see :meth:`LineModel.emissions`)."""
+        scores = self.scores(attributes)
+        return scores if isinstance(scores, list) else scores.tolist()
+
+    def scores(self, attributes: Sequence[Sequence[str]]) -> Any:
+        """:meth:`emissions` as a NumPy array (lines × states) when NumPy is on."""
         if self.matrix is None:
             vectors = self.vectors
             zero = [0] * len(STATES)
             out: list[list[int]] = []
             for attrs_ in attributes:
-                found = [v for a in attrs_ if (v := vectors.get(a)) is not None]
-                out.append(list(map(sum, zip(*found, strict=True))) if found else zero.copy())
+                vecs = [v for a in attrs_ if (v := vectors.get(a)) is not None]
+                out.append(list(map(sum, zip(*vecs, strict=True))) if vecs else zero.copy())
             return out
         np = numpy_or_none()
         rows = self.rows
         zero_row = len(rows)
-        out = []
+        size = len(STATES)
+        sums = np.zeros((len(attributes), size), dtype=np.int64)
         for lo in range(0, len(attributes), _CHUNK):
+            found: list[list[int]] = [
+                [r for a in attrs_ if (r := rows.get(a)) is not None]
+                for attrs_ in attributes[lo : lo + _CHUNK]
+            ]
+            width = max(map(len, found), default=0)
+            if not width:
+                continue
             flat: list[int] = []
-            offsets: list[int] = []
-            for attrs_ in attributes[lo : lo + _CHUNK]:
-                offsets.append(len(flat))
-                flat.append(zero_row)  # no line sums nothing (reduceat's empty-slice rule)
-                flat.extend(r for a in attrs_ if (r := rows.get(a)) is not None)
-            if offsets:
-                sums = np.add.reduceat(self.matrix[flat], offsets, axis=0)
-                out.extend(sums.tolist())
-        return out
+            for ids in found:  # every line padded to the same count with the zero row
+                flat.extend(ids)
+                flat.extend([zero_row] * (width - len(ids)))
+            picked = np.take(self.matrix, flat, axis=0).reshape(len(found), width, size)
+            sums[lo : lo + len(found)] = picked.sum(axis=1)
+        return sums
 
 
 _CHUNK = 2048
@@ -182,10 +196,16 @@ class LineModel:
 
     def strongest(self, attributes: Sequence[str], state: int, count: int = 2) -> list[str]:
         """The attributes that speak most for ``state`` on a line, strongest first."""
-        speaks = self.scoring.positive[state]
-        scored = [(-w, a) for a in attributes if (w := speaks.get(a)) is not None]
-        scored.sort()
-        return [a for _, a in scored[:count]]
+        ranks = self.scoring.ranks[state]
+        # A line holds each attribute once (newsdump._featurize), so a set operation
+        # finds the same ones as a scan of the list would.
+        speaking = ranks.keys() & attributes
+        out: list[str] = []
+        while speaking and len(out) < count:
+            best = min(speaking, key=ranks.__getitem__)
+            out.append(best)
+            speaking.discard(best)
+        return out
 
     def to_json(self) -> dict[str, Any]:
         """The model as the JSON object its file holds (keys sorted by the writer)."""

@@ -81,7 +81,7 @@ def add_base_attributes(
     annotated dumps correct the shipped model rather than replace it.
     """
     base = default_model()
-    decoded = decode(positions, base.emissions(attributes), base.scoring.transitions,
+    decoded = decode(positions, base.scoring.scores(attributes), base.scoring.transitions,
                      allowed=[None] * len(positions), first_starts=first_starts,
                      scale=1 / UNIT)
     for attrs_, state in zip(attributes, decoded.states, strict=True):
@@ -126,7 +126,7 @@ def label(
     decisions = decided_states(cues, rules)
     decoded = decode(
         positions,
-        model.emissions(attributes),
+        model.scoring.scores(attributes),
         model.scoring.transitions,
         allowed=[d.allowed if d is not None else None for d in decisions],
         first_starts=first_line == 0,
