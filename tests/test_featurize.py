@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsdump._featurize import REACH
 from newsdump._parse import analyse
 from newsdump._rules import Rules
 
 RULES = Rules()
+SEED_TEXT = next(iter(sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")))).read_text(
+    encoding="utf-8"
+)
 
 
 def _attrs(text: str) -> list[list[str]]:
@@ -69,3 +74,21 @@ class TestContext:
         changed[-1] = "Advertisement"
         middle = len(filler) // 2
         assert _attrs(text)[middle] == _attrs("\n".join(changed) + "\n")[middle]
+
+
+class TestAttributeLists:
+    def test_no_attribute_twice_on_a_line(self) -> None:
+        """Every attribute appears at most once per line (reasons rely on it)."""
+        text = "\n".join(
+            (SEED_TEXT, "# Title\n* [Share](http://x.y/z)\nBy Jane Doe\n\nthe the the.\n" * 3)
+        )
+        _, _, attributes = analyse(text, Rules(), None)
+        assert attributes
+        assert all(len(set(a)) == len(a) for a in attributes)
+
+    def test_repeated_lines_share_their_strings(self) -> None:
+        """Copies of a line in the same context get equal (and interned) attributes."""
+        _, _, attributes = analyse("word\n" * 60, Rules(), None)
+        middle = attributes[25:35]  # more than 21 short lines above and below each
+        assert all(a == middle[0] for a in middle)
+        assert all(x is y for x, y in zip(middle[0], middle[1], strict=True))

@@ -117,11 +117,10 @@ def line_attributes(
     ``lines`` are all the dump's lines (blank ones included), ``cues`` the cues of its
     non-blank lines, as :func:`newsdump._cues.line_cues` returns them, and ``cascade``
     what the rule cascade (:func:`newsdump._segment.cascade_labels`) says of each.
+    A line holds each attribute at most once (their prefixes keep them apart).
     """
     n = len(cues)
-    raws = [lines[c.index].text for c in cues]
-    shapes = [_shape(c, raw) for c, raw in zip(cues, raws, strict=True)]
-    context = [[a for a in s if a.startswith(_CONTEXT_PREFIXES)] for s in shapes]
+    shapes, context = _shapes(lines, cues)
     gaps_before = [c.index - (cues[i - 1].index if i else -1) - 1 for i, c in enumerate(cues)]
     cohesion = _cohesion(cues)
     repeats_before, repeats_after = _repeats(cues)
@@ -133,45 +132,121 @@ def line_attributes(
     dense_run = _blank_share(gaps_before)
     short = [c.features.words <= 15 and not c.features.terminal for c in cues]
     run_above, run_below = _runs(short)
+    kinds = [c.kind.value for c in cues]
+
+    # Most attributes come from a few values each: the strings are made (and interned)
+    # once per distinct combination, so a dump of short repeated lines costs little.
+    made: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+    def cached(build: Callable[..., list[str]], *values: object) -> tuple[str, ...]:
+        key = (build, *values)
+        got = made.get(key)
+        if got is None:
+            got = made[key] = tuple(intern(a) for a in build(*values))
+        return got
 
     out: list[list[str]] = []
     for i in range(n):
+        kind = kinds[i]
+        role, start = cascade[i]
         attrs = ["bias", *shapes[i]]
-        kind = cues[i].kind.value
-        attrs.extend(_cascade_attributes(cascade, i, kind))
-        attrs.append(f"k={kind}|w={shapes[i][1][2:]}")
+        attrs += cached(_cascade_attributes, role, start, i + 1 < n and cascade[i + 1][1],
+                        i > 0 and cascade[i - 1][1], kind)
+        attrs += cached(_kind_and_words, kind, shapes[i][1])
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            if 0 <= j < n:
-                attrs.extend(f"{offset}:{a}" for a in context[j])
-            else:
-                attrs.append(f"{offset}:none")
-        if i:
-            attrs.append(f"-1:k={cues[i - 1].kind.value}|k={kind}")
-        if i + 1 < n:
-            attrs.append(f"k={kind}|+1:k={cues[i + 1].kind.value}")
-
-        attrs.append("gap=" + _bin(gaps_before[i], _GAP_EDGES))
-        if i + 1 < n:
-            attrs.append("gap+1=" + _bin(gaps_before[i + 1], _GAP_EDGES))
-        attrs.append("dense=" + dense_run[i])
-        attrs.append("coh=" + cohesion[i])
-        if repeats_before[i]:
-            attrs.append("seen-before")
-        if repeats_after[i]:
-            attrs.append("seen-after")
-        attrs.append("since-closer=" + since_closer[i])
-        attrs.append("to-anchor=" + to_anchor[i])
-        attrs.append("to-prose=" + to_prose[i])
-        attrs.append(f"k={kind}|to-prose={to_prose[i]}")
-        attrs.append(f"since-prose={since_prose[i]}|to-prose={to_prose[i]}")
-        attrs.append("to-headline=" + to_headline[i])
-        attrs.append(f"k={kind}|to-anchor={to_anchor[i]}")
-        attrs.append("short-above=" + _bin(run_above[i], _DIST_EDGES))
-        attrs.append("short-below=" + _bin(run_below[i], _DIST_EDGES))
-        # Interned, the attributes of a long dump share a few thousand strings.
-        out.append([intern(a) for a in attrs])
+            attrs += cached(_neighbour, offset, context[j] if 0 <= j < n else None)
+        attrs += cached(_pair_attributes, (
+            kinds[i - 1] if i else None, kind, kinds[i + 1] if i + 1 < n else None,
+            gaps_before[i], gaps_before[i + 1] if i + 1 < n else None, dense_run[i],
+            cohesion[i], repeats_before[i], repeats_after[i],
+        ))
+        attrs += cached(_distance_attributes, (
+            kind, since_closer[i], to_anchor[i], to_prose[i], since_prose[i], to_headline[i],
+            run_above[i], run_below[i],
+        ))
+        if len(made) > _MAX_MADE:
+            made.clear()
+        out.append(attrs)
     return out
+
+
+_MAX_MADE = 50_000
+"""Distinct attribute combinations :func:`line_attributes` keeps (then it starts afresh)."""
+
+
+def _shapes(lines: Sequence[Line], cues: Sequence[Cue]) -> tuple[
+    list[tuple[str, ...]], list[tuple[str, ...]]
+]:
+    """Each line's own attributes, and those of them that its neighbours see.
+
+    They are made once per distinct line: a line's shape depends on its text and cue.
+    """
+    known: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    shapes: list[tuple[str, ...]] = []
+    context: list[tuple[str, ...]] = []
+    for cue in cues:
+        raw = lines[cue.index].text
+        key = (raw, cue.kind, cue.closing, cue.related, cue.appeal)
+        got = known.get(key)
+        if got is None:
+            if len(known) > _MAX_MADE:
+                known.clear()
+            shape = tuple(intern(a) for a in _shape(cue, raw))
+            got = known[key] = (shape, tuple(a for a in shape if a.startswith(_CONTEXT_PREFIXES)))
+        shapes.append(got[0])
+        context.append(got[1])
+    return shapes, context
+
+
+def _kind_and_words(kind: str, words: str) -> list[str]:
+    return [f"k={kind}|w={words[2:]}"]
+
+
+def _neighbour(offset: int, context: tuple[str, ...] | None) -> list[str]:
+    """The attributes of the line ``offset`` lines away that this line sees."""
+    if context is None:
+        return [f"{offset}:none"]
+    return [f"{offset}:{a}" for a in context]
+
+
+_Pairs = tuple[str | None, str, str | None, int, int | None, str, str, bool, bool]
+
+
+def _pair_attributes(values: _Pairs) -> list[str]:
+    """The kinds of the neighbours with the line's own, the blank lines and repeats."""
+    before, kind, after, gap, gap_after, dense, cohesion, seen_before, seen_after = values
+    out = []
+    if before is not None:
+        out.append(f"-1:k={before}|k={kind}")
+    if after is not None:
+        out.append(f"k={kind}|+1:k={after}")
+    out.append("gap=" + _bin(gap, _GAP_EDGES))
+    if gap_after is not None:
+        out.append("gap+1=" + _bin(gap_after, _GAP_EDGES))
+    out.append("dense=" + dense)
+    out.append("coh=" + cohesion)
+    if seen_before:
+        out.append("seen-before")
+    if seen_after:
+        out.append("seen-after")
+    return out
+
+
+def _distance_attributes(values: tuple[str, str, str, str, str, str, int, int]) -> list[str]:
+    """How far the line is from the last closer and the next anchor, prose and headline."""
+    kind, since_closer, to_anchor, to_prose, since_prose, to_headline, above, below = values
+    return [
+        "since-closer=" + since_closer,
+        "to-anchor=" + to_anchor,
+        "to-prose=" + to_prose,
+        f"k={kind}|to-prose={to_prose}",
+        f"since-prose={since_prose}|to-prose={to_prose}",
+        "to-headline=" + to_headline,
+        f"k={kind}|to-anchor={to_anchor}",
+        "short-above=" + _bin(above, _DIST_EDGES),
+        "short-below=" + _bin(below, _DIST_EDGES),
+    ]
 
 
 def _is_prose(cue: Cue) -> bool:
@@ -179,15 +254,16 @@ def _is_prose(cue: Cue) -> bool:
     return cue.kind is Kind.PROSE and cue.features.words >= 8 and cue.features.terminal
 
 
-def _cascade_attributes(cascade: Sequence[tuple[Role, bool]], i: int, kind: str) -> list[str]:
-    """What the rule cascade says of line ``i`` and whether it starts articles around it."""
-    role, start = cascade[i]
+def _cascade_attributes(
+    role: Role, start: bool, after_start: bool, before_start: bool, kind: str
+) -> list[str]:
+    """What the rule cascade says of a line and whether it starts articles around it."""
     out = [f"r={role.value}", f"r={role.value}|k={kind}"]
     if start:
         out += ["r-start", f"r-start|k={kind}"]
-    if i + 1 < len(cascade) and cascade[i + 1][1]:
+    if after_start:
         out.append("+1:r-start")
-    if i and cascade[i - 1][1]:
+    if before_start:
         out.append("-1:r-start")
     return out
 
