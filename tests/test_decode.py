@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import random
+from pathlib import Path
 
 import pytest
 
+import newsdump
 from newsdump._decode import BLOCK, MARGIN, decode
-from newsdump._linemodel import STATES
+from newsdump._linemodel import STATES, default_model
 from newsdump._model import Role
 
 SIZE = len(STATES)
@@ -16,6 +18,7 @@ B_TITLE = STATES.index((Role.TITLE, "B"))
 I_BODY = STATES.index((Role.BODY, "I"))
 B_BODY = STATES.index((Role.BODY, "B"))
 I_BOILER = STATES.index((Role.BOILERPLATE, "I"))
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _zeros() -> list[list[float]]:
@@ -108,3 +111,16 @@ class TestDecode:
         part = decode(list(range(lo, n)), emissions[lo:], transitions,
                       allowed=[None] * (n - lo), first_starts=False)
         assert part.states[MARGIN:] == whole.states[BLOCK:]
+
+
+class TestStartBias:
+    def test_lower_splits_less(self) -> None:
+        """A lower start bias never finds more articles on a seed; the weights are shared."""
+        model = default_model()
+        text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+        low, high = model.with_start_bias(-2.0), model.with_start_bias(4.0)
+        assert low.weights is model.weights
+        assert low.start_bias == -2.0
+        assert len(newsdump.parse(text, model=low).articles) <= len(
+            newsdump.parse(text, model=model).articles
+        ) <= len(newsdump.parse(text, model=high).articles)

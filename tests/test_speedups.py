@@ -73,8 +73,8 @@ class TestViterbi:
 
     def test_ties_go_to_the_lowest_state_in_both(self) -> None:
         """Flat scores tie everywhere: both backends take state 0 and agree."""
-        emissions = [[0] * SIZE for _ in range(4)]
-        transitions = [[0] * SIZE for _ in range(SIZE)]
+        emissions: list[list[float]] = [[0] * SIZE for _ in range(4)]
+        transitions: list[list[float]] = [[0] * SIZE for _ in range(SIZE)]
         python = _viterbi(emissions, transitions, 0, 4)
         assert python == _batch(emissions, [(0, 4, 0, 4)], transitions)[0]
         assert python[0] == [0, 0, 0, 0]
@@ -141,3 +141,4 @@ def test_numpy_is_imported_on_first_use_only() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["False", "True"]
+

@@ -194,6 +194,14 @@ class LineModel:
         """Added to every start state's score when decoding (calibrated in training)."""
         return float(self.info.get("start_bias", 0.0))
 
+    def with_start_bias(self, bias: float) -> LineModel:
+        """The same model with another :attr:`start_bias`: lower splits dumps less often.
+
+        The weights are shared, not copied; save the result to use it with ``--model``.
+        """
+        return LineModel(weights=self.weights, transitions=self.transitions,
+                         info={**self.info, "start_bias": float(bias)})
+
     def strongest(self, attributes: Sequence[str], state: int, count: int = 2) -> list[str]:
         """The attributes that speak most for ``state`` on a line, strongest first."""
         ranks = self.scoring.ranks[state]

@@ -24,7 +24,7 @@ from newsdump._parse import parse
 from newsdump.scoring import CorpusScores, Scores, format_table, load_gold, score_dump
 from newsdump.train import Options, Sequence_, _featurize_all, fit
 
-__all__ = ["cross_validate", "main", "score_samples", "with_start_bias"]
+__all__ = ["cross_validate", "main", "score_samples"]
 
 _TEST_SEED = 7
 
@@ -82,7 +82,7 @@ def cross_validate(
         for style, scores in score_samples(samples, model).items():
             total[style] = total.get(style, Scores()) + scores
         for bias in start_biases:
-            biased = with_start_bias(model, bias)
+            biased = model.with_start_bias(bias)
             for style, scores in score_samples(samples, biased).items():
                 key = f"{style} @ {bias:g}"
                 total[key] = total.get(key, Scores()) + scores
@@ -90,12 +90,6 @@ def cross_validate(
             print(f"fold {k + 1}/{folds}: {len(by_fold.get(k, []))} test articles, "
                   f"{time.monotonic() - started:.0f} s", file=sys.stderr)
     return total
-
-
-def with_start_bias(model: LineModel, bias: float) -> LineModel:
-    """``model`` decoding with another start bias (the weights are shared)."""
-    return LineModel(weights=model.weights, transitions=model.transitions,
-                     info={**model.info, "start_bias": bias})
 
 
 def _table(rows: dict[str, Scores], overall: str | None = "all styles (English)") -> str:
