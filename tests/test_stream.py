@@ -119,8 +119,9 @@ class TestIterArticles:
             lags.append(seen[0] - article.last_line)
         assert len(lags) > 20
         assert lags[0] < len(lines) // 4
-        # Lag in raw lines: 8 margins of non-blank lines, at most about half blank.
-        assert max(lags) <= 16 * margin + longest
+        # Lag in raw lines: the window's margins of non-blank lines, at most about half
+        # blank.
+        assert max(lags) <= 2 * (_stream._WINDOW + 1) * margin + longest
 
     def test_decode_error_after_articles(self, seed_texts: dict[str, str], tmp_path: Path) -> None:
         """A bad byte late in a file raises DecodeError after the articles before it."""
