@@ -701,6 +701,7 @@ class TestMinConfidence:
         assert kept == [r for r in every if r["confidence"] >= 0.5]
         assert [r["index"] for r in kept] == [2, 3]
 
+    @pytest.mark.slow  # worker processes; test_jobs_process covers -j by default
     def test_same_with_jobs(self) -> None:
         """--min-confidence gives the same bytes with -j 1 and -j 2."""
         files = [SEED, "seeds/000_5dbf9c5340639723.txt"]
@@ -870,6 +871,7 @@ class TestDirectories:
         assert main([*base, str(SEED_PATH)]) == 2
         assert "the inputs come from --input-dir only" in capsys.readouterr().err
 
+    @pytest.mark.slow  # worker processes; test_jobs_process covers -j by default
     def test_same_with_jobs(self, tmp_path: Path, tree: Path) -> None:
         """-j 2 writes the same files, byte for byte, as -j 1."""
         outputs = []

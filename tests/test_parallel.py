@@ -56,7 +56,13 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 class TestFiles:
-    @pytest.mark.parametrize("format_", ["jsonl", "json", "text", "markdown"])
+    @pytest.mark.parametrize(
+        "format_",
+        # Every format renders through the same worker path: one runs by default.
+        ["jsonl", pytest.param("json", marks=pytest.mark.slow),
+         pytest.param("text", marks=pytest.mark.slow),
+         pytest.param("markdown", marks=pytest.mark.slow)],
+    )
     def test_dumps_in_order(
         self, format_: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
