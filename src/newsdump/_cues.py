@@ -8,6 +8,7 @@ Later stages turn cues into boundaries and roles.
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -135,11 +136,12 @@ _MAX_KNOWN = 4096
 """Distinct lines whose cues :func:`line_cues` keeps for reuse (then it starts afresh)."""
 
 _CUE_FIELDS = tuple(field.name for field in attrs.fields(Cue))[1:]
+_copy_fields = operator.attrgetter(*_CUE_FIELDS)
 
 
 def _moved(cue: Cue, f: Features) -> Cue:
     """A copy of ``cue`` for another line with the same text."""
-    return Cue(f, *[getattr(cue, name) for name in _CUE_FIELDS])
+    return Cue(f, *_copy_fields(cue))
 
 
 def _local_cue(f: Features, pats: Patterns, rules: Rules) -> Cue | None:
