@@ -60,6 +60,9 @@ _NEWLINE = regex.compile(rb"[\r\n]")
 
 _MIN_RIGHT = 1 << 10
 """The fewest bytes read past a block's end at first (doubled until the margin is there)."""
+_MAX_RIGHT = 1 << 18
+"""The most bytes read past a block's end at first for the block's last article (256 KiB,
+a long article several times over); the margin itself comes on top."""
 
 
 @attrs.frozen(slots=True)
@@ -291,10 +294,11 @@ def parse_block(
         if end.byte >= size:
             # The last block also keeps an article on a last line without a line ending.
             block_end += 1
-        # A quarter more than the left margin took, or an eighth of the block: enough for
-        # the margin and, mostly, for the end of the block's last article (a window too
-        # short is parsed again, whole, with twice the extra).
-        extra = max(_MIN_RIGHT, (begin.byte - left) * 5 // 4, (end.byte - begin.byte) // 8)
+        # A quarter more than the left margin took, or an eighth of the block up to
+        # _MAX_RIGHT: enough for the margin and, mostly, for the end of the block's last
+        # article (a window too short is parsed again, whole, with twice the extra).
+        extra = max(_MIN_RIGHT, (begin.byte - left) * 5 // 4,
+                    min((end.byte - begin.byte) // 8, _MAX_RIGHT))
         while True:
             right = _next_line_start(stream, end.byte + extra, size)
             text = _read(stream, left, right).decode(_window_encoding(encoding, left), errors)
