@@ -23,6 +23,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 @pytest.fixture
 def pure(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the NumPy backend off, as NEWSDUMP_PURE_PYTHON=1 does."""
+    default_model()  # made (and cached) with the backend on, as for every other test
     monkeypatch.setattr(_speedups, "_NUMPY", None)
 
 
@@ -142,3 +143,15 @@ def test_numpy_is_imported_on_first_use_only() -> None:
                          check=True)
     assert out.stdout.split() == ["False", "True"]
 
+
+
+def test_a_model_made_with_numpy_scores_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model compiled with NumPy on (say, pickled to a worker) still scores with it off."""
+    shipped = default_model()
+    monkeypatch.setattr(_speedups, "_NUMPY", pytest.importorskip("numpy"))
+    model = LineModel(weights=shipped.weights, transitions=shipped.transitions)
+    assert model.scoring.matrix is not None
+    attributes = [list(model.weights)[:30], []]
+    fast = model.emissions(attributes)
+    monkeypatch.setattr(_speedups, "_NUMPY", None)
+    assert model.emissions(attributes) == fast

@@ -126,7 +126,8 @@ class Scoring:
 
     def scores(self, attributes: Sequence[Sequence[str]]) -> Any:
         """:meth:`emissions` as a NumPy array (lines × states) when NumPy is on."""
-        if self.matrix is None:
+        np = numpy_or_none()
+        if self.matrix is None or np is None:  # a model unpickled where NumPy is off, too
             vectors = self.vectors
             zero = [0] * len(STATES)
             out: list[list[int]] = []
@@ -134,7 +135,6 @@ class Scoring:
                 vecs = [v for a in attrs_ if (v := vectors.get(a)) is not None]
                 out.append(list(map(sum, zip(*vecs, strict=True))) if vecs else zero.copy())
             return out
-        np = numpy_or_none()
         rows = self.rows
         zero_row = len(rows)
         size = len(STATES)
