@@ -19,6 +19,7 @@ from newsdump.train import Options, _featurize_all, fit
 
 
 def main() -> int:
+    """Train with and without the user dumps of one style; print both scores."""
     style = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     pieces = [p for p in load_pieces(Path("../shared/corpus/dumps"),
