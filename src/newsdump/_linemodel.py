@@ -186,7 +186,7 @@ class LineModel:
         object.__setattr__(self, "scoring", Scoring.of(self))
 
     def emissions(self, attributes: Sequence[Sequence[str]]) -> list[list[int]]:
-        """The score of every state for every line, in units of 1/:data:`UNIT`."""
+        """The score of every state for every line, in whole units of 1/10,000."""
         return self.scoring.emissions(attributes)
 
     @property
