@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -103,15 +103,10 @@ def decode(
         lo, hi = max(0, k - MARGIN), min(n, e + MARGIN)
         windows.append((lo, hi, k - lo, e - lo))
         k = e
-    if np is None:
-        results = [_viterbi(rows[lo:hi], transitions, a, b) for lo, hi, a, b in windows]
-    else:
-        results = []
-        for g in range(0, len(windows), _BATCH):
-            results.extend(_viterbi_batch(rows, windows[g : g + _BATCH], transitions))
     states: list[int] = []
     confidence: list[float] = []
     start_conf: list[float] = []
+    results = _results(rows, windows, transitions, batched=np is not None)
     for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
         for t in range(keep_from, keep_to):
             state = path[t]
@@ -128,6 +123,22 @@ from ``lo``."""
 
 _BATCH = 64
 """Blocks whose Viterbi steps the NumPy backend takes together."""
+
+
+def _results(
+    rows: Any, windows: Sequence[_Window], transitions: Sequence[Sequence[float]], *,
+    batched: bool,
+) -> Iterator[tuple[list[int], list[list[float]]]]:
+    """Each window's best path and max-marginals, one window (or batch) at a time.
+
+    Only one batch's max-marginals are held at once, not the whole dump's.
+    """
+    if not batched:
+        for lo, hi, keep_from, keep_to in windows:
+            yield _viterbi(rows[lo:hi], transitions, keep_from, keep_to)
+        return
+    for g in range(0, len(windows), _BATCH):
+        yield from _viterbi_batch(rows, windows[g : g + _BATCH], transitions)
 
 
 def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[float]:
