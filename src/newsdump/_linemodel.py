@@ -64,7 +64,7 @@ UNIT = 10_000
 integer sums are exact and every order of adding them gives the same result."""
 
 
-def units(weight: float) -> int:
+def _units(weight: float) -> int:
     """A weight in score units (exact for the four-decimal weights of a model file)."""
     return round(weight * UNIT)
 
@@ -96,7 +96,7 @@ class Scoring:
         for attribute, pairs in model.weights.items():
             row = [0] * size
             for k, w in pairs:
-                row[k] += units(w)
+                row[k] += _units(w)
             if any(row):
                 vectors[attribute] = tuple(row)
             for k, w in enumerate(row):
@@ -109,8 +109,8 @@ class Scoring:
             matrix = np.array([*vectors.values(), (0,) * size], dtype=np.int64).reshape(-1, size)
         return cls(
             vectors=vectors,
-            transitions=tuple(tuple(units(w) for w in row) for row in model.transitions),
-            start_bias=units(model.start_bias),
+            transitions=tuple(tuple(_units(w) for w in row) for row in model.transitions),
+            start_bias=_units(model.start_bias),
             ranks=tuple(
                 {a: k for k, (_, a) in enumerate(sorted((-w, a) for a, w in speaks.items()))}
                 for speaks in positive
@@ -158,7 +158,6 @@ class Scoring:
 
 _CHUNK = 2048
 """Lines whose scores the NumPy backend sums in one array operation."""
-
 
 
 class ModelError(ValueError):
