@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsdump
+from newsdump import _decode
 from newsdump._decode import BLOCK, MARGIN, decode
 from newsdump._linemodel import STATES, default_model
 from newsdump._model import Role
@@ -98,6 +99,23 @@ class TestDecode:
         emissions = [[0.0] * SIZE]
         out = decode([0], emissions, _zeros(), allowed=[None], first_starts=False)
         assert out.start_confidence[0] == pytest.approx(1 / 3)
+
+    def test_repeated_margins_share_confidences_exactly(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Confidences are the same whether the per-shape shares are kept or not."""
+        rng = random.Random(7)
+        pattern = [[float(rng.randint(-3, 3)) for _ in range(SIZE)] for _ in range(3)]
+        emissions = [list(pattern[t % 3]) for t in range(300)]
+        transitions = [[rng.uniform(-1, 1) for _ in range(SIZE)] for _ in range(SIZE)]
+
+        def run() -> object:
+            return decode(list(range(300)), emissions, transitions, allowed=[None] * 300,
+                          first_starts=True)
+
+        kept = run()
+        monkeypatch.setattr(_decode, "_MAX_SHARES", 1)
+        assert run() == kept
 
     def test_blocks_depend_on_a_bounded_neighbourhood(self) -> None:
         """Lines of a block decode alike whatever lies beyond their margins."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from newsdump import _featurize
 from newsdump._featurize import REACH
 from newsdump._parse import analyse
 from newsdump._rules import Rules
@@ -14,7 +17,7 @@ SEED_TEXT = next(iter(sorted((Path(__file__).parent.parent / "seeds").glob("*.tx
 )
 
 
-def _attrs(text: str) -> list[list[str]]:
+def _attrs(text: str) -> list[tuple[str, ...]]:
     return analyse(text, RULES, None)[2]
 
 
@@ -92,3 +95,17 @@ class TestAttributeLists:
         middle = attributes[25:35]  # more than 21 short lines above and below each
         assert all(a == middle[0] for a in middle)
         assert all(x is y for x, y in zip(middle[0], middle[1], strict=True))
+
+    def test_repeated_lines_share_one_tuple(self) -> None:
+        """Lines whose attributes agree hold the same tuple (later stages work per tuple)."""
+        _, _, attributes = analyse("word\n" * 60, Rules(), None)
+        assert all(a is attributes[25] for a in attributes[25:35])
+
+    def test_a_full_cache_starts_afresh_with_the_same_attributes(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Clearing the per-combination caches on every line changes no attribute."""
+        text = "\n".join((SEED_TEXT, "By Jane Doe\nword\n" * 30))
+        whole = _attrs(text)
+        monkeypatch.setattr(_featurize, "_MAX_MADE", 0)
+        assert _attrs(text) == whole

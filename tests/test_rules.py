@@ -399,7 +399,7 @@ class TestEveryTableDoesSomething:
             "Fishermen kept their boats in the harbour as waves rose above the wall.\n"
         )
 
-        def observe(rules: Rules) -> tuple[Kind, list[str]]:
+        def observe(rules: Rules) -> tuple[Kind, tuple[str, ...]]:
             _lines, cues, attributes = analyse(text, rules, None)
             (i,) = [i for i, cue in enumerate(cues) if cue.features.text == caption]
             return cues[i].kind, attributes[i]

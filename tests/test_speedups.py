@@ -120,6 +120,21 @@ class TestScoring:
         assert fast.matrix is not None
         assert fast.emissions(attributes) == python.emissions(attributes)
 
+    @pytest.mark.parametrize("numpy_on", [False, True])
+    def test_a_shared_tuple_scores_like_its_copies(
+        self, pure: None, numpy_on: bool
+    ) -> None:
+        """Lines sharing one attribute tuple are scored once, each line still its own row."""
+        if numpy_on:
+            _speedups._NUMPY = pytest.importorskip("numpy")  # the fixture restores it
+        scoring = Scoring.of(default_model())
+        shared = tuple(list(default_model().weights)[:30])
+        lines = [shared, (), shared, tuple(shared), shared]
+        rows = scoring.emissions(lines)
+        assert rows == scoring.emissions([list(a) for a in lines])
+        rows[0][0] += 1  # rows are independent lists
+        assert rows[2][0] == rows[3][0] != rows[0][0]
+
 
 class TestParse:
     def test_seeds_parse_the_same_without_numpy(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -107,14 +107,28 @@ def decode(
     confidence: list[float] = []
     start_conf: list[float] = []
     results = _results(rows, windows, transitions, batched=np is not None)
+    # Lines of a repeated shape have the same max-marginals up to a constant: their
+    # shares are computed once per distinct difference from the top.
+    shares: dict[tuple[float, ...], tuple[list[float], float, float]] = {}
     for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
         for t in range(keep_from, keep_to):
             state = path[t]
-            share, starts = _shares(margins[t - keep_from], state, scale)
+            row = margins[t - keep_from]
+            top = max(row)
+            below = tuple([m - top for m in row])
+            if (got := shares.get(below)) is None:
+                if len(shares) >= _MAX_SHARES:
+                    shares.clear()
+                got = shares[below] = _shares(below, scale)
+            weights, total, starts = got
             states.append(state)
-            confidence.append(share)
+            confidence.append(weights[state] / total)
             start_conf.append(starts)
     return Decoded(tuple(states), tuple(confidence), tuple(start_conf))
+
+
+_MAX_SHARES = 4096
+"""Distinct max-marginal shapes whose shares :func:`decode` keeps (then it starts afresh)."""
 
 
 _Window = tuple[int, int, int, int]
@@ -147,13 +161,15 @@ def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[f
     return [s if k in allowed else s + _FORBIDDEN for k, s in enumerate(scores)]
 
 
-def _shares(margins: Sequence[float], state: int, scale: float) -> tuple[float, float]:
-    """The share of ``state`` and of the start states among a line's max-marginals."""
-    top = max(margins)
+def _shares(below: Sequence[float], scale: float) -> tuple[list[float], float, float]:
+    """A line's weight for every state, their total and the start states' share.
+
+    ``below`` holds the line's max-marginals minus their maximum.
+    """
     exp = math.exp
-    weights = [exp((m - top) * scale) for m in margins]
+    weights = [exp(d * scale) for d in below]
     total = sum(weights)
-    return weights[state] / total, sum(_start_weights(weights)) / total
+    return weights, total, sum(_start_weights(weights)) / total
 
 
 def _viterbi(

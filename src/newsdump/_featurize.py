@@ -111,13 +111,15 @@ _CONTEXT_PREFIXES = ("k=", "w=", "term", "quest", "closing", "related", "bullet"
 
 def line_attributes(
     lines: Sequence[Line], cues: Sequence[Cue], cascade: Sequence[tuple[Role, bool]]
-) -> list[list[str]]:
+) -> list[tuple[str, ...]]:
     """The attributes of every non-blank line (in the order of ``cues``).
 
     ``lines`` are all the dump's lines (blank ones included), ``cues`` the cues of its
     non-blank lines, as :func:`newsdump._cues.line_cues` returns them, and ``cascade``
     what the rule cascade (:func:`newsdump._segment.cascade_labels`) says of each.
-    A line holds each attribute at most once (their prefixes keep them apart).
+    A line holds each attribute at most once (their prefixes keep them apart). Lines
+    with the same attributes share one tuple, so later stages can work once per distinct
+    tuple (by identity) and a dump of repeated short lines holds few of them.
     """
     n = len(cues)
     shapes, context = _shapes(lines, cues)
@@ -145,34 +147,49 @@ def line_attributes(
             got = made[key] = tuple(intern(a) for a in build(*values))
         return got
 
-    out: list[list[str]] = []
+    by_values: dict[tuple[object, ...], tuple[str, ...]] = {}
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal attributes, one tuple
+    out: list[tuple[str, ...]] = []
     for i in range(n):
         kind = kinds[i]
         role, start = cascade[i]
-        attrs = ["bias", *shapes[i]]
-        attrs += cached(_cascade_attributes, role, start, i + 1 < n and cascade[i + 1][1],
-                        i > 0 and cascade[i - 1][1], kind)
-        attrs += cached(_kind_and_words, kind, shapes[i][1])
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            attrs += cached(_neighbour, offset, context[j] if 0 <= j < n else None)
-        attrs += cached(_pair_attributes, (
+        around = (context[i - 2] if i > 1 else None, context[i - 1] if i else None,
+                  context[i + 1] if i + 1 < n else None, context[i + 2] if i + 2 < n else None)
+        rule = (role, start, i + 1 < n and cascade[i + 1][1], i > 0 and cascade[i - 1][1], kind)
+        pair = (
             kinds[i - 1] if i else None, kind, kinds[i + 1] if i + 1 < n else None,
             gaps_before[i], gaps_before[i + 1] if i + 1 < n else None, dense_run[i],
             cohesion[i], repeats_before[i], repeats_after[i],
-        ))
-        attrs += cached(_distance_attributes, (
+        )
+        distance = (
             kind, since_closer[i], to_anchor[i], to_prose[i], since_prose[i], to_headline[i],
             run_above[i], run_below[i],
-        ))
-        if len(made) > _MAX_MADE:
-            made.clear()
-        out.append(attrs)
+        )
+        # These values decide every attribute of the line.
+        key = (shapes[i], around, rule, pair, distance)
+        line = by_values.get(key)
+        if line is None:
+            attrs = ["bias", *shapes[i]]
+            attrs += cached(_cascade_attributes, *rule)
+            attrs += cached(_kind_and_words, kind, shapes[i][1])
+            for offset, seen in zip((-2, -1, 1, 2), around, strict=True):
+                attrs += cached(_neighbour, offset, seen)
+            attrs += cached(_pair_attributes, pair)
+            attrs += cached(_distance_attributes, distance)
+            if len(made) > _MAX_MADE:
+                made.clear()
+            if len(by_values) > _MAX_MADE:
+                by_values.clear()
+                shared.clear()
+            line = tuple(attrs)
+            line = by_values[key] = shared.setdefault(line, line)
+        out.append(line)
     return out
 
 
 _MAX_MADE = 50_000
-"""Distinct attribute combinations :func:`line_attributes` keeps (then it starts afresh)."""
+"""Distinct attribute combinations (and distinct lines' tuples) :func:`line_attributes`
+keeps (then it starts afresh)."""
 
 
 def _shapes(lines: Sequence[Line], cues: Sequence[Cue]) -> tuple[

@@ -127,22 +127,33 @@ class Scoring:
     def scores(self, attributes: Sequence[Sequence[str]]) -> Any:
         """:meth:`emissions` as a NumPy array (lines × states) when NumPy is on."""
         np = numpy_or_none()
+        # Lines often share one attribute tuple (newsdump._featurize): each distinct
+        # object is summed once. Identity is enough, as the caller holds every line.
+        first: dict[int, int] = {}
+        distinct: list[Sequence[str]] = []
+        which: list[int] = []
+        for attrs_ in attributes:
+            k = first.get(id(attrs_))
+            if k is None:
+                k = first[id(attrs_)] = len(distinct)
+                distinct.append(attrs_)
+            which.append(k)
         if self.matrix is None or np is None:  # a model unpickled where NumPy is off, too
             vectors = self.vectors
             zero = [0] * len(STATES)
-            out: list[list[int]] = []
-            for attrs_ in attributes:
+            sums_: list[list[int]] = []
+            for attrs_ in distinct:
                 vecs = [v for a in attrs_ if (v := vectors.get(a)) is not None]
-                out.append(list(map(sum, zip(*vecs, strict=True))) if vecs else zero.copy())
-            return out
+                sums_.append(list(map(sum, zip(*vecs, strict=True))) if vecs else zero)
+            return [sums_[k].copy() for k in which]
         rows = self.rows
         zero_row = len(rows)
         size = len(STATES)
-        sums = np.zeros((len(attributes), size), dtype=np.int64)
-        for lo in range(0, len(attributes), _CHUNK):
+        sums = np.zeros((len(distinct), size), dtype=np.int64)
+        for lo in range(0, len(distinct), _CHUNK):
             found: list[list[int]] = [
                 [r for a in attrs_ if (r := rows.get(a)) is not None]
-                for attrs_ in attributes[lo : lo + _CHUNK]
+                for attrs_ in distinct[lo : lo + _CHUNK]
             ]
             width = max(map(len, found), default=0)
             if not width:
@@ -153,7 +164,9 @@ class Scoring:
                 flat.extend([zero_row] * (width - len(ids)))
             picked = np.take(self.matrix, flat, axis=0).reshape(len(found), width, size)
             sums[lo : lo + len(found)] = picked.sum(axis=1)
-        return sums
+        if len(distinct) == len(attributes):
+            return sums
+        return sums[np.array(which, dtype=np.intp)]
 
 
 _CHUNK = 2048

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from sys import intern
 
 from newsdump._articles import build_article
 from newsdump._cues import Cue, line_cues
-from newsdump._decisions import Decision, decided_states
+from newsdump._decisions import decided_states
 from newsdump._decode import BLOCK, MARGIN, decode
 from newsdump._features import line_features
 from newsdump._featurize import REACH, line_attributes
@@ -62,7 +63,7 @@ def parse(
 
 
 def analyse(text: str, rules: Rules, now: datetime | None) -> tuple[
-    list[Line], list[Cue], list[list[str]]
+    list[Line], list[Cue], list[tuple[str, ...]]
 ]:
     """Stages 1-4: the lines, the cues of the non-blank ones and their attributes."""
     lines = split_lines(text)
@@ -73,7 +74,7 @@ def analyse(text: str, rules: Rules, now: datetime | None) -> tuple[
 
 
 def add_base_attributes(
-    attributes: list[list[str]], positions: Sequence[int], *, first_starts: bool
+    attributes: list[tuple[str, ...]], positions: Sequence[int], *, first_starts: bool
 ) -> None:
     """Add the shipped model's state of every line as an attribute (``base=B-title``).
 
@@ -84,8 +85,13 @@ def add_base_attributes(
     decoded = decode(positions, base.scoring.scores(attributes), base.scoring.transitions,
                      allowed=[None] * len(positions), first_starts=first_starts,
                      scale=1 / UNIT)
-    for attrs_, state in zip(attributes, decoded.states, strict=True):
-        attrs_.append("base=" + state_name(STATES[state]))
+    names = [intern("base=" + state_name(s)) for s in STATES]
+    extended: dict[tuple[tuple[str, ...], int], tuple[str, ...]] = {}
+    for t, state in enumerate(decoded.states):
+        attrs_ = attributes[t]
+        if (got := extended.get((attrs_, state))) is None:
+            got = extended[attrs_, state] = (*attrs_, names[state])
+        attributes[t] = got
 
 
 def parse_window(
@@ -112,7 +118,7 @@ def label(
     text: str,
     lines: list[Line],
     cues: list[Cue],
-    attributes: list[list[str]],
+    attributes: list[tuple[str, ...]],
     first_line: int,
     *,
     rules: Rules,
@@ -137,11 +143,17 @@ def label(
     labelled: list[Line] = list(lines)
     starts: list[int] = []
     reasons: list[str] = []
+    # The model's reasons, once per distinct attribute tuple (lines share them) and state.
+    said: dict[tuple[int, int], tuple[str, str]] = {}
     for t, cue in enumerate(cues):
         state = decoded.states[t]
         role, phase = STATES[state]
         line = labelled[cue.index]
-        strongest = model.strongest(attributes[t], state)
+        key = (id(attributes[t]), state)
+        if (reason := said.get(key)) is None:
+            strongest = model.strongest(attributes[t], state)
+            reason = said[key] = (_model_reason(strongest, state),
+                                  _model_reason(strongest, state, start=True))
         decision = decisions[t]
         labelled[cue.index] = Line(
             line.number,
@@ -149,12 +161,13 @@ def label(
             line.text,
             line.ending,
             role=role,
-            reason=_reason(strongest, state, decision),
+            reason=decision.reason if decision is not None and decision.reason is not None
+            else reason[0],
             confidence=round(decoded.confidence[t], 4),
         )
         if phase == "B" or t == 0:
             starts.append(t)
-            reasons.append(_reason(strongest, state, None, start=True))
+            reasons.append(reason[1])
 
     by_index = {cue.index: cue for cue in cues}
     articles: list[Article] = []
@@ -175,15 +188,7 @@ def label(
     return Dump(text=text, lines=tuple(labelled), articles=tuple(articles))
 
 
-def _reason(
-    strongest: Sequence[str],
-    state: int,
-    decision: Decision | None,
-    *,
-    start: bool = False,
-) -> str:
-    """A rule's reason if one decided the line, else the model's strongest attributes."""
-    if decision is not None and decision.reason is not None:
-        return decision.reason
+def _model_reason(strongest: Sequence[str], state: int, *, start: bool = False) -> str:
+    """The model's reason for a line's state: its strongest attributes."""
     what = "starts an article" if start else state_name(STATES[state])
     return f"model: {what} ({', '.join(strongest) or 'transition'})"

@@ -34,7 +34,7 @@ from newsdump._rules import Rules
 
 __all__ = ["Options", "featurize", "fit", "main", "samples_from", "state_names", "train"]
 
-Sequence_ = tuple[list[list[str]], list[str], list[str]]
+Sequence_ = tuple[list[tuple[str, ...]], list[str], list[str]]
 """Attributes per line, state names per line, site per line."""
 
 
