@@ -61,7 +61,7 @@ def decode(
     """Decode the lines at input line indices ``positions`` (ascending).
 
     ``emissions`` holds each line's score for every state (a list of lists, or a NumPy
-    array from :meth:`newsdump._linemodel.Scoring.scores`).
+    array from :meth:`newsdump._linemodel.Scoring.scores`, which is modified in place).
 
     ``allowed[t]`` restricts line ``t`` to some states (a rule decided it), ``None``
     leaves it free; with ``first_starts`` the first line starts an article.
@@ -83,9 +83,12 @@ def decode(
         if first_starts:
             rows[0] = _restrict(rows[0], frozenset(_STARTS))
     else:
-        rows = np.array(emissions)
+        if isinstance(emissions, np.ndarray) and emissions.dtype.kind in "fi":
+            rows = emissions  # the caller's array, restricted in place (no second copy)
+        else:
+            rows = np.array(emissions)
         if rows.dtype.kind != "f":
-            rows = rows.astype(np.int64)
+            rows = rows.astype(np.int64, copy=False)
         for t, kept in enumerate(allowed):
             if kept is not None:
                 rows[t, [k not in kept for k in range(len(STATES))]] += _FORBIDDEN
