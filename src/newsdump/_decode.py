@@ -110,15 +110,13 @@ def decode(
     confidence: list[float] = []
     start_conf: list[float] = []
     results = _results(rows, windows, transitions, batched=np is not None)
-    # Lines of a repeated shape have the same max-marginals up to a constant: their
-    # shares are computed once per distinct difference from the top.
+    # Lines of a repeated shape have the same max-marginals below their top: their
+    # shares are computed once per distinct shape.
     shares: dict[tuple[float, ...], tuple[list[float], float, float]] = {}
     for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
         for t in range(keep_from, keep_to):
             state = path[t]
-            row = margins[t - keep_from]
-            top = max(row)
-            below = tuple([m - top for m in row])
+            below = tuple(margins[t - keep_from])
             if (got := shares.get(below)) is None:
                 if len(shares) >= _MAX_SHARES:
                     shares.clear()
@@ -181,7 +179,10 @@ def _viterbi(
     keep_from: int,
     keep_to: int,
 ) -> tuple[list[int], list[list[float]]]:
-    """The best path and the max-marginals of lines ``keep_from`` to ``keep_to``."""
+    """The best path and the max-marginals of lines ``keep_from`` to ``keep_to``.
+
+    Each line's max-marginals are given minus their maximum (its best state scores 0).
+    """
     n = len(scores)
     size = len(STATES)
     add = operator.add
@@ -206,7 +207,9 @@ def _viterbi(
     margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
     for t in range(n - 1, keep_from - 1, -1):
         if t < keep_to:
-            margins[t - keep_from] = list(map(add, forward[t], backward))
+            row = list(map(add, forward[t], backward))
+            top = max(row)
+            margins[t - keep_from] = [m - top for m in row]
         if t > keep_from:
             ahead = list(map(add, scores[t], backward))
             backward = [max(map(add, transitions[i], ahead)) for i in range(size)]
@@ -262,6 +265,7 @@ def _viterbi_batch(
         ahead = em[:, t] + backward[:, t]
         backward[:, t - 1] = (step(t) + ahead[:, None, :]).max(axis=2)
     margins = forward + backward
+    margins -= margins.max(axis=2, keepdims=True)
     out: list[tuple[list[int], list[list[float]]]] = []
     for b, (_, _, keep_from, keep_to) in enumerate(windows):
         out.append((paths[b, : lengths[b]].tolist(), margins[b, keep_from:keep_to].tolist()))

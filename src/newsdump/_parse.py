@@ -18,6 +18,7 @@ from datetime import datetime
 from sys import intern
 
 from newsdump._articles import build_article
+from newsdump._collector import collector_paused
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import decided_states
 from newsdump._decode import BLOCK, MARGIN, decode
@@ -106,12 +107,15 @@ def parse_window(
 
     Line numbers stay relative to ``text``; ``first_line`` (0-based, in the whole input)
     only aligns the decoding blocks, so that a window of a stream decodes its lines as
-    the whole input does.
+    the whole input does. The cyclic garbage collector is paused meanwhile
+    (:mod:`newsdump._collector`).
     """
     rules = rules if rules is not None else _DEFAULT_RULES
     model = model if model is not None else default_model()
-    lines, cues, attributes = analyse(text, rules, now)
-    return label(text, lines, cues, attributes, first_line, rules=rules, model=model, now=now)
+    with collector_paused():
+        lines, cues, attributes = analyse(text, rules, now)
+        return label(text, lines, cues, attributes, first_line, rules=rules, model=model,
+                     now=now)
 
 
 def label(
