@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -15,6 +16,9 @@ from newsdump._decode import _viterbi, _viterbi_batch, decode
 from newsdump._linemodel import STATES, UNIT, LineModel, Scoring, default_model
 
 pytest.importorskip("numpy")
+if os.environ.get("NEWSDUMP_PURE_PYTHON", "") not in ("", "0"):
+    pytest.skip("NEWSDUMP_PURE_PYTHON is set: the NumPy backend these tests compare is off",
+                allow_module_level=True)
 
 SIZE = len(STATES)
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
