@@ -56,6 +56,25 @@ class TestTrain:
         assert "no dumps/ and gold/" in capsys.readouterr().err
 
 
+    def test_penalties_reach_the_trainer(self, model_path: Path, tmp_path: Path) -> None:
+        """--c1 and --c2 change the weights and are recorded; the defaults are the shipped."""
+        path = tmp_path / "strong.json.gz"
+        assert train.main([str(OWN), "-o", str(path), "--iterations", "30", "-j", "1",
+                           "--c1", "0.5", "--c2", "2"]) == 0
+        info = load_model(path).info
+        assert (info["options"]["c1"], info["options"]["c2"]) == (0.5, 2.0)
+        assert load_model(model_path).info["options"]["c2"] == train.Options.c2
+        assert load_model(path).weights != load_model(model_path).weights
+
+    @pytest.mark.parametrize("value", ["-1", "x", "nan"])
+    def test_a_bad_penalty_is_a_usage_error(self, value: str, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as exit_:
+            train.main([str(OWN), "-o", str(tmp_path / "m.json.gz"), "--c2", value])
+        assert exit_.value.code == 2
+        assert "not a number from 0 up" in capsys.readouterr().err
+
+
 class TestModelFile:
     def test_not_a_model(self, tmp_path: Path) -> None:
         """A file that is not gzip JSON raises ModelError, not a traceback of gzip."""

@@ -22,7 +22,7 @@ from newsdump._goldset import Piece, Sample, fold_of, load_pieces, recombine
 from newsdump._linemodel import LineModel
 from newsdump._parse import parse
 from newsdump.scoring import CorpusScores, Scores, format_table, load_gold, score_dump
-from newsdump.train import Options, Sequence_, _featurize_all, fit
+from newsdump.train import Options, Sequence_, _featurize_all, add_regularisation, fit
 
 __all__ = ["cross_validate", "main", "score_samples"]
 
@@ -136,6 +136,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--start-biases", type=_biases, default=[],
                         help="comma-separated start biases to score each fold's model with "
                              "as well (e.g. 0,0.5,1.5,2), one table each")
+    add_regularisation(parser)
     parser.add_argument("-j", "--jobs", type=int, default=2)
     return parser.parse_args(argv)
 
@@ -154,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pieces = [p for p in pieces if p.lang == "en"]
     own_dirs = args.own if args.own is not None else [Path("tests/corpus/own")]
     extra = [p for d in own_dirs for p in load_pieces(d / "dumps", d / "gold", group=d.name)]
-    options = Options(rounds=args.rounds, iterations=args.iterations)
+    options = Options(rounds=args.rounds, iterations=args.iterations, c1=args.c1, c2=args.c2)
     started = time.monotonic()
     biases: list[float] = args.start_biases
     rows = cross_validate(pieces, extra, options, folds=args.folds, jobs=args.jobs,

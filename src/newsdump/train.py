@@ -224,10 +224,30 @@ def _arguments(argv: Sequence[str] | None, prog: str) -> argparse.Namespace:
                         help="L-BFGS iterations (default: %(default)s)")
     parser.add_argument("--min-sites", type=int, default=Options.min_sites,
                         help="drop attributes seen on fewer sites (default: %(default)s)")
+    add_regularisation(parser)
     parser.add_argument("--include-research", action="store_true",
                         help="also learn from research-only sources (not for shipped weights)")
     parser.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
     return parser.parse_args(argv)
+
+
+def add_regularisation(parser: argparse.ArgumentParser) -> None:
+    """The ``--c1`` and ``--c2`` options (L1 and L2 penalties of the CRF)."""
+    for name, default in (("c1", Options.c1), ("c2", Options.c2)):
+        parser.add_argument(f"--{name}", type=_penalty, default=default,
+                            help=f"{'L1' if name == 'c1' else 'L2'} penalty "
+                                 "(default: %(default)s)")
+
+
+def _penalty(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also refuses nan
+        msg = f"not a number from 0 up: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.train") -> int:
@@ -251,7 +271,8 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.t
     if not pieces:
         print("newsdump train: error: no annotated article found", file=sys.stderr)
         return 2
-    options = Options(rounds=args.rounds, iterations=args.iterations, min_sites=args.min_sites)
+    options = Options(rounds=args.rounds, iterations=args.iterations, min_sites=args.min_sites,
+                      c1=args.c1, c2=args.c2)
     model = train(pieces, options, base=args.base, jobs=args.jobs,
                   info={"gold": [name for _, _, name in pairs]})
     model.save(args.output)
