@@ -129,7 +129,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="seed gold directory (dumps in seeds/)")
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=1,
-                        help="recombined copies per article (the shipped model: 2)")
+                        help="recombined copies per article (default: 1; "
+                        f"the shipped model: {Options.rounds})")
     parser.add_argument("--iterations", type=int, default=Options.iterations)
     parser.add_argument("--styles", help="comma-separated styles to keep (default: all)")
     parser.add_argument("--english", action="store_true", help="English articles only")
