@@ -31,20 +31,26 @@ CORPUS = SHARED / "corpus"
 # 0.8 -> 0.7, dates 1.0 -> 0.9 (CHANGELOG "Changed"). A model trained without the
 # seeds scores far lower on them (docs/accuracy.md): these floors catch regressions of
 # the shipped model, the held-out floors below say how it generalises.
+# The stronger L2 penalty (c2 0.01 -> 1.0) raised every held-out and cross-validated
+# figure and fits the training dumps less closely, so two floors of trained-on dumps
+# were lowered (CHANGELOG "Changed"): seed role accuracy 0.93 -> 0.9 (seed 002 labels
+# 0.909 of its lines right), and on the own corpus soft boundary F1 0.85 -> 0.65 (in two
+# dumps it misses one start and puts another past the headline: 0.667) and role
+# accuracy 0.9 -> 0.88.
 # Own corpus: where junk between two articles goes is a convention, so it is held on
 # soft boundaries (a start anywhere in the junk run counts), per dump.
 FLOORS: Mapping[str, Mapping[str, float]] = {
     "seeds": {
         "boundary F1 (strict)": 0.85,
-        "role accuracy": 0.93,
+        "role accuracy": 0.9,
         "title accuracy": 0.7,
         "author F1": 0.9,
         "date accuracy": 0.9,
         "dateline accuracy": 1.0,
     },
     "own": {
-        "boundary F1 (soft)": 0.85,
-        "role accuracy": 0.9,
+        "boundary F1 (soft)": 0.65,
+        "role accuracy": 0.88,
     },
 }
 
@@ -54,22 +60,24 @@ FLOORS: Mapping[str, Mapping[str, float]] = {
 # on the others (tests marked slow; CI runs them).
 HELD_OUT_FLOORS: Mapping[str, Mapping[str, float]] = {
     "dev set": {
-        "boundary F1 (soft)": 0.24,
-        "role accuracy": 0.66,
-        "title accuracy": 0.35,
-        "author F1": 0.65,
+        "boundary F1 (soft)": 0.45,
+        "role accuracy": 0.7,
+        "title accuracy": 0.45,
+        "author F1": 0.75,
     },
 }
 CROSSVAL_FLOORS: Mapping[str, Mapping[str, float]] = {
     "all styles (English)": {
-        "boundary F1 (strict)": 0.33,
-        "boundary F1 (soft)": 0.6,
-        "role accuracy": 0.87,
-        "title accuracy": 0.43,
-        "author F1": 0.43,
+        "boundary F1 (strict)": 0.45,
+        "boundary F1 (soft)": 0.7,
+        "role accuracy": 0.89,
+        "title accuracy": 0.49,
+        "author F1": 0.49,
     },
-    "reader": {"boundary F1 (strict)": 0.68, "title accuracy": 0.63},
-    "page": {"boundary F1 (soft)": 0.64},
+    "reader": {"boundary F1 (strict)": 0.8, "title accuracy": 0.75},
+    "page": {"boundary F1 (soft)": 0.76},
+    "region": {"boundary F1 (soft)": 0.52},
+    "trafilatura": {"boundary F1 (soft)": 0.49},
 }
 
 METRICS: Mapping[str, Callable[[Scores], float | None]] = {

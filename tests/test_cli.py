@@ -210,7 +210,7 @@ class TestInputErrors:
     def test_errors_replace(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """--errors replace decodes anyway, with U+FFFD for the bad bytes."""
         path = _write(tmp_path / "latin1.txt", LATIN1)
-        assert main(["parse", "--errors", "replace", "--format", "text", path]) == 0
+        assert main(["parse", "--errors", "replace", "--include-lines", path]) == 0
         assert "Caf\ufffd cr\ufffdme" in capsys.readouterr().out
 
     def test_unknown_encoding(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,9 +7,13 @@ text with the boilerplate removed, losslessly: every line of the input stays in
 :attr:`Dump.lines` with its character span.
 
 >>> import newsdump
->>> dump = newsdump.parse("Storm hits coast\\nBy Jane Doe\\nA storm hit the coast on Monday.\\n")
+>>> dump = newsdump.parse(
+...     "Storm hits coast\\nBy Jane Doe\\n"
+...     "A storm hit the coast on Monday, cutting power to thousands.\\n"
+...     "Crews worked through the night, officials said.\\n"
+... )
 >>> [line.role.value for line in dump.lines if line.role]
-['title', 'byline', 'body']
+['title', 'byline', 'body', 'body']
 >>> dump.articles[0].authors
 ('Jane Doe',)
 """

@@ -42,7 +42,7 @@ class Options:
     """Training settings (the defaults are the shipped model's)."""
 
     c1: float = 0.05
-    c2: float = 0.01
+    c2: float = 1.0
     iterations: int = 120
     min_sites: int = 3
     rounds: int = 3
