@@ -68,6 +68,18 @@ class TestContext:
         assert "coh=hi" in _attrs(same)[2]
         assert "coh=0" in _attrs(other)[2]
 
+    def test_echo_of_a_headline_and_of_a_related_link(self) -> None:
+        """A headline's words come back below it; a related link's do not."""
+        text = ("Harbour storm floods coastal streets\n"
+                "The storm flooded the harbour streets overnight, officials said.\n"
+                "Quarterly earnings beat forecasts in technology\n"
+                "Football club appoints a new manager\n"
+                "Residents of the harbour cleared the streets on Monday morning.\n")
+        attrs = _attrs(text)
+        assert "echo=hi|0" in attrs[0]
+        assert "echo=0|0" in attrs[2]
+        assert "echo=hi|hi" in attrs[1]
+
     def test_attributes_depend_on_a_bounded_neighbourhood(self) -> None:
         """Changing lines farther than REACH away leaves a line's attributes alone."""
         filler = [f"Line number {k} of a long article, with words." for k in range(3 * REACH)]

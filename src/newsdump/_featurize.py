@@ -4,8 +4,10 @@ An attribute is a short string such as ``"k=byline"`` (the line's cue kind) or
 ``"-1:w=1-3"`` (the line above has one to three words). What a line looks like on its
 own (:mod:`newsdump._features`, :mod:`newsdump._cues`) is combined with its context:
 the same for the lines around it, the blank lines around it, how far the last closing
-line and the next byline or date are, lexical cohesion across the gap above it and
-whether its text recurs nearby. Every attribute reads at most :data:`REACH` non-blank
+line and the next byline or date are, lexical cohesion across the gap above it, how
+many of a short line's words the lines just below and just above repeat (a headline's
+words come back in its article; a related link's do not), and whether its text recurs
+nearby. Every attribute reads at most :data:`REACH` non-blank
 lines away, so a line's attributes depend on a bounded neighbourhood only.
 
 The learned weights (:mod:`newsdump._linemodel`) are keyed by these strings; changing
@@ -124,7 +126,7 @@ def line_attributes(
     n = len(cues)
     shapes, context = _shapes(lines, cues)
     gaps_before = [c.index - (cues[i - 1].index if i else -1) - 1 for i, c in enumerate(cues)]
-    cohesion = _cohesion(cues)
+    cohesion, echoes = _cohesion(cues)
     repeats_before, repeats_after = _repeats(cues)
     since_closer = _distance_since(cues, lambda c: c.closer)
     to_anchor = _distance_to(cues, lambda c: c.kind in (Kind.BYLINE, Kind.DATE))
@@ -159,7 +161,7 @@ def line_attributes(
         pair = (
             kinds[i - 1] if i else None, kind, kinds[i + 1] if i + 1 < n else None,
             gaps_before[i], gaps_before[i + 1] if i + 1 < n else None, dense_run[i],
-            cohesion[i], repeats_before[i], repeats_after[i],
+            cohesion[i], echoes[i], repeats_before[i], repeats_after[i],
         )
         distance = (
             kind, since_closer[i], to_anchor[i], to_prose[i], since_prose[i], to_headline[i],
@@ -227,12 +229,12 @@ def _neighbour(offset: int, context: tuple[str, ...] | None) -> list[str]:
     return [f"{offset}:{a}" for a in context]
 
 
-_Pairs = tuple[str | None, str, str | None, int, int | None, str, str, bool, bool]
+_Pairs = tuple[str | None, str, str | None, int, int | None, str, str, str, bool, bool]
 
 
 def _pair_attributes(values: _Pairs) -> list[str]:
     """The kinds of the neighbours with the line's own, the blank lines and repeats."""
-    before, kind, after, gap, gap_after, dense, cohesion, seen_before, seen_after = values
+    before, kind, after, gap, gap_after, dense, cohesion, echo, seen_before, seen_after = values
     out = []
     if before is not None:
         out.append(f"-1:k={before}|k={kind}")
@@ -243,6 +245,8 @@ def _pair_attributes(values: _Pairs) -> list[str]:
         out.append("gap+1=" + _bin(gap_after, _GAP_EDGES))
     out.append("dense=" + dense)
     out.append("coh=" + cohesion)
+    if echo:
+        out += ["echo=" + echo, f"k={kind}|echo={echo}"]
     if seen_before:
         out.append("seen-before")
     if seen_after:
@@ -338,12 +342,15 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
     return out
 
 
-def _cohesion(cues: Sequence[Cue]) -> list[str]:
-    """Cosine similarity of the words of the lines above and below each line's top edge.
+def _cohesion(cues: Sequence[Cue]) -> tuple[list[str], list[str]]:
+    """Cosine similarity of the words of the lines above and below each line's top edge,
+    and how many of a short line's words the lines just below and just above repeat.
 
     The two windows slide down one line at a time; their dot product and squared norms
     are kept up to date word by word (whole numbers, so exactly), and the cost is linear
-    in the words of the input.
+    in the words of the input. The echo of a line of at most :data:`_ECHO_WORDS` words
+    is ``"below|above"``, each the share of its distinct content words found in the
+    window on that side (``0``, ``lo`` under a third, ``hi``); ``""`` for other lines.
     """
     n = len(cues)
     empty: Mapping[str, int] = {}
@@ -358,6 +365,7 @@ def _cohesion(cues: Sequence[Cue]) -> list[str]:
             sq_below += 2 * b * c + c * c
             below[k] = b + c
     out: list[str] = []
+    echoes: list[str] = []
     for i in range(n):
         if sq_above > 0 and sq_below > 0:
             sim = float(dot) / math.sqrt(float(sq_above) * float(sq_below))
@@ -365,7 +373,14 @@ def _cohesion(cues: Sequence[Cue]) -> list[str]:
                        else "hi")
         else:
             out.append("none")
-        for k, c in bags[i].items():  # line i moves from below the edge to above it
+        own = bags[i]
+        if own and cues[i].features.words <= _ECHO_WORDS:
+            down = sum(1 for k, c in own.items() if below.get(k, 0) > c)
+            up = sum(1 for k in own if above.get(k, 0))
+            echoes.append(f"{_share(down, len(own))}|{_share(up, len(own))}")
+        else:
+            echoes.append("")
+        for k, c in own.items():  # line i moves from below the edge to above it
             a, b = above.get(k, 0), below.get(k, 0)
             dot += c * (b - a - c)
             sq_above += 2 * a * c + c * c
@@ -384,7 +399,14 @@ def _cohesion(cues: Sequence[Cue]) -> list[str]:
                 dot += c * above.get(k, 0)
                 sq_below += 2 * b * c + c * c
                 below[k] = b + c
-    return out
+    return out, echoes
+
+
+_ECHO_WORDS = 25
+
+
+def _share(hits: int, words: int) -> str:
+    return "0" if not hits else "lo" if 3 * hits < words else "hi"
 
 
 def _repeats(cues: Sequence[Cue]) -> tuple[list[bool], list[bool]]:
