@@ -244,7 +244,10 @@ def _pair_attributes(values: _Pairs) -> list[str]:
     if gap_after is not None:
         out.append("gap+1=" + _bin(gap_after, _GAP_EDGES))
     out.append("dense=" + dense)
-    out.append("coh=" + cohesion)
+    level, _, depth = cohesion.partition("|")
+    out.append("coh=" + level)
+    if depth:
+        out += ["coh-" + depth, f"coh={level}|{depth}"]
     if echo:
         out += ["echo=" + echo, f"k={kind}|echo={echo}"]
     if seen_before:
@@ -364,15 +367,13 @@ def _cohesion(cues: Sequence[Cue]) -> tuple[list[str], list[str]]:
             b = below.get(k, 0)
             sq_below += 2 * b * c + c * c
             below[k] = b + c
-    out: list[str] = []
+    sims: list[float | None] = []
     echoes: list[str] = []
     for i in range(n):
         if sq_above > 0 and sq_below > 0:
-            sim = float(dot) / math.sqrt(float(sq_above) * float(sq_below))
-            out.append("0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15
-                       else "hi")
+            sims.append(float(dot) / math.sqrt(float(sq_above) * float(sq_below)))
         else:
-            out.append("none")
+            sims.append(None)
         own = bags[i]
         if own and cues[i].features.words <= _ECHO_WORDS:
             down = sum(1 for k, c in own.items() if below.get(k, 0) > c)
@@ -399,10 +400,29 @@ def _cohesion(cues: Sequence[Cue]) -> tuple[list[str], list[str]]:
                 dot += c * above.get(k, 0)
                 sq_below += 2 * b * c + c * c
                 below[k] = b + c
-    return out, echoes
+    return [_similarity(sims, i) for i in range(n)], echoes
 
 
 _ECHO_WORDS = 25
+_DEPTH_REACH = 3
+
+
+def _similarity(sims: Sequence[float | None], i: int) -> str:
+    """The cohesion at line ``i``'s top edge, and how deep a valley it is.
+
+    The depth is TextTiling's: how far the similarity rises to the highest edge within
+    :data:`_DEPTH_REACH` lines on each side, summed.
+    """
+    sim = sims[i]
+    if sim is None:
+        return "none"
+    level = "0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15 else "hi"
+    left = [s for s in sims[max(0, i - _DEPTH_REACH):i] if s is not None]
+    right = [s for s in sims[i + 1:i + 1 + _DEPTH_REACH] if s is not None]
+    if not left or not right:
+        return level
+    depth = max(left) - sim + max(right) - sim
+    return f"{level}|d={'0' if depth < 0.1 else 'lo' if depth < 0.3 else 'hi'}"
 
 
 def _share(hits: int, words: int) -> str:
