@@ -68,6 +68,19 @@ class TestContext:
         assert "coh=hi" in _attrs(same)[2]
         assert "coh=0" in _attrs(other)[2]
 
+    def test_cohesion_valley_at_a_change_of_topic(self) -> None:
+        """Where the vocabulary changes, cohesion dips between two cohesive runs: deep."""
+        text = ("The harbour storm flooded harbour streets overnight near the old pier.\n"
+                "Harbour streets flooded again as the storm returned to the pier.\n"
+                "Storm waters reached the harbour pier and the streets behind it.\n"
+                "Quarterly earnings beat analysts' forecasts in technology shares today.\n"
+                "Technology shares rose after quarterly earnings beat forecasts again.\n"
+                "Analysts expect technology earnings to beat forecasts next quarter too.\n")
+        attrs = _attrs(text)
+        assert "coh=0|d=hi" in attrs[3]
+        assert not any(a.startswith("coh-d=") for a in attrs[1])  # nothing above to rise to
+        assert "coh-d=hi" not in attrs[4]
+
     def test_echo_of_a_headline_and_of_a_related_link(self) -> None:
         """A headline's words come back below it; a related link's do not."""
         text = ("Harbour storm floods coastal streets\n"
