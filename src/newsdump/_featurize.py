@@ -31,7 +31,7 @@ __all__ = ["REACH", "line_attributes"]
 REACH = 40
 """The farthest (in non-blank lines) any attribute of a line looks."""
 
-_COHESION_WINDOW = 6
+_COHESION_WINDOW = 14
 _LOOKAHEAD = 4
 _REPEAT_REACH = REACH
 
@@ -346,14 +346,15 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
 
 
 def _cohesion(cues: Sequence[Cue]) -> tuple[list[str], list[str]]:
-    """Cosine similarity of the words of the lines above and below each line's top edge,
-    and how many of a short line's words the lines just below and just above repeat.
+    """Cohesion across each line's top edge, and the echo of each short line.
 
-    The two windows slide down one line at a time; their dot product and squared norms
-    are kept up to date word by word (whole numbers, so exactly), and the cost is linear
-    in the words of the input. The echo of a line of at most :data:`_ECHO_WORDS` words
-    is ``"below|above"``, each the share of its distinct content words found in the
-    window on that side (``0``, ``lo`` under a third, ``hi``); ``""`` for other lines.
+    The cohesion is the cosine similarity of the words of the :data:`_COHESION_WINDOW`
+    lines above and below the edge. The two windows slide down one line at a time;
+    their dot product and squared norms are kept up to date word by word (whole
+    numbers, so exactly), and the cost is linear in the words of the input. The echo of
+    a line of at most :data:`_ECHO_WORDS` words is ``"below|above"``, each the share of
+    its distinct content words found in the window on that side (``0``, ``lo`` under a
+    third, ``hi``); ``""`` for other lines.
     """
     n = len(cues)
     empty: Mapping[str, int] = {}
