@@ -229,7 +229,8 @@ def _neighbour(offset: int, context: tuple[str, ...] | None) -> list[str]:
     return [f"{offset}:{a}" for a in context]
 
 
-_Pairs = tuple[str | None, str, str | None, int, int | None, str, str, str, bool, bool]
+_Pairs = tuple[str | None, str, str | None, int, int | None, str, tuple[str, str], str, bool,
+               bool]
 
 
 def _pair_attributes(values: _Pairs) -> list[str]:
@@ -244,7 +245,7 @@ def _pair_attributes(values: _Pairs) -> list[str]:
     if gap_after is not None:
         out.append("gap+1=" + _bin(gap_after, _GAP_EDGES))
     out.append("dense=" + dense)
-    level, _, depth = cohesion.partition("|")
+    level, depth = cohesion
     out.append("coh=" + level)
     if depth:
         out += ["coh-" + depth, f"coh={level}|{depth}"]
@@ -345,7 +346,7 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
     return out
 
 
-def _cohesion(cues: Sequence[Cue]) -> tuple[list[str], list[str]]:
+def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str]], list[str]]:
     """Cohesion across each line's top edge, and the echo of each short line.
 
     The cohesion is the cosine similarity of the words of the :data:`_COHESION_WINDOW`
@@ -408,22 +409,22 @@ _ECHO_WORDS = 25
 _DEPTH_REACH = 3
 
 
-def _similarity(sims: Sequence[float | None], i: int) -> str:
+def _similarity(sims: Sequence[float | None], i: int) -> tuple[str, str]:
     """The cohesion at line ``i``'s top edge, and how deep a valley it is.
 
     The depth is TextTiling's: how far the similarity rises to the highest edge within
-    :data:`_DEPTH_REACH` lines on each side, summed.
+    :data:`_DEPTH_REACH` lines on each side, summed (``""`` without edges on both sides).
     """
     sim = sims[i]
     if sim is None:
-        return "none"
+        return "none", ""
     level = "0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15 else "hi"
     left = [s for s in sims[max(0, i - _DEPTH_REACH):i] if s is not None]
     right = [s for s in sims[i + 1:i + 1 + _DEPTH_REACH] if s is not None]
     if not left or not right:
-        return level
+        return level, ""
     depth = max(left) - sim + max(right) - sim
-    return f"{level}|d={'0' if depth < 0.1 else 'lo' if depth < 0.3 else 'hi'}"
+    return level, f"d={'0' if depth < 0.1 else 'lo' if depth < 0.3 else 'hi'}"
 
 
 def _share(hits: int, words: int) -> str:
