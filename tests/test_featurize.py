@@ -81,6 +81,15 @@ class TestContext:
         assert not any(a.startswith("coh-d=") for a in attrs[1])  # nothing above to rise to
         assert "coh-d=hi" not in attrs[4]
 
+    def test_near_cohesion_sees_a_short_change_the_wide_window_averages_away(self) -> None:
+        """A short aside breaks the three lines around its edge, not the wide windows."""
+        storm = "The harbour storm flooded harbour streets overnight near the old pier.\n"
+        aside = "Quarterly earnings beat analysts' forecasts in technology shares today.\n"
+        attrs = _attrs(storm * 5 + aside * 3 + storm * 6)
+        assert "coh3=0" in attrs[5]
+        assert "coh=0" not in attrs[5]
+        assert "coh3=hi" in attrs[2]
+
     def test_echo_of_a_headline_and_of_a_related_link(self) -> None:
         """A headline's words come back below it; a related link's do not."""
         text = ("Harbour storm floods coastal streets\n"

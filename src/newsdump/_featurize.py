@@ -4,8 +4,8 @@ An attribute is a short string such as ``"k=byline"`` (the line's cue kind) or
 ``"-1:w=1-3"`` (the line above has one to three words). What a line looks like on its
 own (:mod:`newsdump._features`, :mod:`newsdump._cues`) is combined with its context:
 the same for the lines around it, the blank lines around it, how far the last closing
-line and the next byline or date are, lexical cohesion across the gap above it (and
-how deep a dip it makes there), how many of a short line's words the lines just below
+line and the next byline or date are, lexical cohesion across the gap above it (over
+a wide and a near window, and how deep a dip it makes there), how many of a short line's words the lines just below
 and just above repeat (a headline's words come back in its article; a related link's
 do not), and whether its text recurs nearby. Every attribute reads at most
 :data:`REACH` non-blank lines away, so a line's attributes depend on a bounded neighbourhood only.
@@ -17,7 +17,7 @@ one here means training again.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from sys import intern
 
 import regex
@@ -229,7 +229,7 @@ def _neighbour(offset: int, context: tuple[str, ...] | None) -> list[str]:
     return [f"{offset}:{a}" for a in context]
 
 
-_Pairs = tuple[str | None, str, str | None, int, int | None, str, tuple[str, str], str, bool,
+_Pairs = tuple[str | None, str, str | None, int, int | None, str, tuple[str, str, str], str, bool,
                bool]
 
 
@@ -245,8 +245,8 @@ def _pair_attributes(values: _Pairs) -> list[str]:
     if gap_after is not None:
         out.append("gap+1=" + _bin(gap_after, _GAP_EDGES))
     out.append("dense=" + dense)
-    level, depth = cohesion
-    out.append("coh=" + level)
+    level, depth, near = cohesion
+    out += ["coh=" + level, "coh3=" + near, f"coh3={near}|coh={level}"]
     if depth:
         out += ["coh-" + depth, f"coh={level}|{depth}"]
     if echo:
@@ -346,21 +346,45 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
     return out
 
 
-def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str]], list[str]]:
-    """Cohesion across each line's top edge, and the echo of each short line.
+def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Cohesion across each line's top edge, near and wide, and the echo of short lines.
 
-    The cohesion is the cosine similarity of the words of the :data:`_COHESION_WINDOW`
-    lines above and below the edge. The two windows slide down one line at a time;
-    their dot product and squared norms are kept up to date word by word (whole
-    numbers, so exactly), and the cost is linear in the words of the input. The echo of
-    a line of at most :data:`_ECHO_WORDS` words is ``"below|above"``, each the share of
-    its distinct content words found in the window on that side (``0``, ``lo`` under a
-    third, ``hi``); ``""`` for other lines.
+    The wide cohesion is the cosine similarity of the words of the
+    :data:`_COHESION_WINDOW` lines above and below the edge, with how deep a valley it
+    makes (:func:`_similarity`); the near one compares only :data:`_NEAR_WINDOW` lines
+    on each side. The echo of a line of at most :data:`_ECHO_WORDS` words is
+    ``"below|above"``, each the share of its distinct content words found in the wide
+    window on that side (``0``, ``lo`` under a third, ``hi``); ``""`` for other lines.
     """
-    n = len(cues)
     empty: Mapping[str, int] = {}
     bags = [bag(c.features.text) if c.features.words >= 4 else empty for c in cues]
-    w = _COHESION_WINDOW
+    sims: list[float | None] = []
+    echoes: list[str] = []
+    for i, (sim, above, below) in enumerate(_slide(bags, _COHESION_WINDOW)):
+        sims.append(sim)
+        own = bags[i]
+        if own and cues[i].features.words <= _ECHO_WORDS:
+            down = sum(1 for k, c in own.items() if below.get(k, 0) > c)
+            up = sum(1 for k in own if above.get(k, 0))
+            echoes.append(f"{_share(down, len(own))}|{_share(up, len(own))}")
+        else:
+            echoes.append("")
+    near = [_level(sim) for sim, _, _ in _slide(bags, _NEAR_WINDOW)]
+    return [(*_similarity(sims, i), near[i]) for i in range(len(cues))], echoes
+
+
+def _slide(
+    bags: Sequence[Mapping[str, int]], w: int
+) -> Iterator[tuple[float | None, Mapping[str, int], Mapping[str, int]]]:
+    """Per line, the similarity of the ``w`` lines above and below its top edge.
+
+    Each step gives the cosine similarity of their word counts (``None`` when a side has
+    none) and the two counts themselves. The windows slide down one line at a time; their
+    dot product and squared norms are kept up to date word by word (whole numbers, so
+    exactly), and the cost is linear in the words of the input. The counts are the live
+    windows: read them before the next step.
+    """
+    n = len(bags)
     above: dict[str, int] = {}
     below: dict[str, int] = {}
     dot = sq_above = sq_below = 0
@@ -369,21 +393,12 @@ def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str]], list[str]]:
             b = below.get(k, 0)
             sq_below += 2 * b * c + c * c
             below[k] = b + c
-    sims: list[float | None] = []
-    echoes: list[str] = []
     for i in range(n):
         if sq_above > 0 and sq_below > 0:
-            sims.append(float(dot) / math.sqrt(float(sq_above) * float(sq_below)))
+            yield float(dot) / math.sqrt(float(sq_above) * float(sq_below)), above, below
         else:
-            sims.append(None)
-        own = bags[i]
-        if own and cues[i].features.words <= _ECHO_WORDS:
-            down = sum(1 for k, c in own.items() if below.get(k, 0) > c)
-            up = sum(1 for k in own if above.get(k, 0))
-            echoes.append(f"{_share(down, len(own))}|{_share(up, len(own))}")
-        else:
-            echoes.append("")
-        for k, c in own.items():  # line i moves from below the edge to above it
+            yield None, above, below
+        for k, c in bags[i].items():  # line i moves from below the edge to above it
             a, b = above.get(k, 0), below.get(k, 0)
             dot += c * (b - a - c)
             sq_above += 2 * a * c + c * c
@@ -402,9 +417,9 @@ def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str]], list[str]]:
                 dot += c * above.get(k, 0)
                 sq_below += 2 * b * c + c * c
                 below[k] = b + c
-    return [_similarity(sims, i) for i in range(n)], echoes
 
 
+_NEAR_WINDOW = 3
 _ECHO_WORDS = 25
 _DEPTH_REACH = 3
 
@@ -418,13 +433,20 @@ def _similarity(sims: Sequence[float | None], i: int) -> tuple[str, str]:
     sim = sims[i]
     if sim is None:
         return "none", ""
-    level = "0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15 else "hi"
+    level = _level(sim)
     left = [s for s in sims[max(0, i - _DEPTH_REACH):i] if s is not None]
     right = [s for s in sims[i + 1:i + 1 + _DEPTH_REACH] if s is not None]
     if not left or not right:
         return level, ""
     depth = max(left) - sim + max(right) - sim
     return level, f"d={'0' if depth < 0.1 else 'lo' if depth < 0.3 else 'hi'}"
+
+
+def _level(sim: float | None) -> str:
+    """A cosine similarity in four bins (``none`` without one)."""
+    if sim is None:
+        return "none"
+    return "0" if sim <= 1e-9 else "lo" if sim < 0.05 else "mid" if sim < 0.15 else "hi"
 
 
 def _share(hits: int, words: int) -> str:
