@@ -5,10 +5,11 @@ An attribute is a short string such as ``"k=byline"`` (the line's cue kind) or
 own (:mod:`newsdump._features`, :mod:`newsdump._cues`) is combined with its context:
 the same for the lines around it, the blank lines around it, how far the last closing
 line and the next byline or date are, lexical cohesion across the gap above it (over
-a wide and a near window, and how deep a dip it makes there), how many of a short line's words the lines just below
-and just above repeat (a headline's words come back in its article; a related link's
-do not), and whether its text recurs nearby. Every attribute reads at most
-:data:`REACH` non-blank lines away, so a line's attributes depend on a bounded neighbourhood only.
+a wide and a near window, and how deep a dip it makes there), how many of a short
+line's words the lines just below and just above repeat (a headline's words come back
+in its article; a related link's do not), and whether its text recurs nearby. Every
+attribute reads at most :data:`REACH` non-blank lines away, so a line's attributes
+depend on a bounded neighbourhood only.
 
 The learned weights (:mod:`newsdump._linemodel`) are keyed by these strings; changing
 one here means training again.
