@@ -70,6 +70,19 @@ class TestDecode:
                          first_starts=False)
             assert out.states == _brute(emissions, transitions, states)
 
+    def test_ties_give_one_best_path_not_each_line_its_best_state(self) -> None:
+        """Two best paths that cross: the decoder returns one of them, whole.
+
+        Line by line both states tie, but taking the lower one on each line would give a
+        path that scores less than either best path.
+        """
+        transitions = _zeros()
+        transitions[B_TITLE][B_TITLE] = transitions[I_BODY][I_BODY] = -5.0
+        emissions = [[0.0 if k in (B_TITLE, I_BODY) else -50.0 for k in range(SIZE)]
+                     for _ in range(2)]
+        out = decode([0, 1], emissions, transitions, allowed=[None] * 2, first_starts=False)
+        assert out.states == (I_BODY, B_TITLE)
+
     def test_first_line_starts_an_article(self) -> None:
         """With ``first_starts`` the first line takes a start state even if it scores lower."""
         emissions = [[0.0] * SIZE]

@@ -115,7 +115,7 @@ def decode(
     shares: dict[tuple[float, ...], tuple[list[float], float, float]] = {}
     for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
         for t in range(keep_from, keep_to):
-            state = path[t]
+            state = path[t - keep_from]
             below = tuple(margins[t - keep_from])
             if (got := shares.get(below)) is None:
                 if len(shares) >= _MAX_SHARES:
@@ -179,33 +179,80 @@ def _viterbi(
     keep_from: int,
     keep_to: int,
 ) -> tuple[list[int], list[list[float]]]:
-    """The best path and the max-marginals of lines ``keep_from`` to ``keep_to``.
+    """The best path's states and the max-marginals of lines ``keep_from`` to ``keep_to``.
 
     Each line's max-marginals are given minus their maximum (its best state scores 0).
+    Where each kept line has one best state, every best path goes through it, so the
+    states are read off the max-marginals and the forward pass stops at ``keep_to``;
+    otherwise (a tie) the path is traced back from the window's end (:func:`_traced`).
     """
-    n = len(scores)
     size = len(STATES)
-    add = operator.add
     columns = [tuple(row[j] for row in transitions) for j in range(size)]
-    forward: list[list[float]] = [list(scores[0])]
-    for t in range(1, n):
+    forward = _forward(scores, columns, keep_to)
+    margins = _margins(scores, transitions, forward, keep_from, keep_to)
+    path: list[int] = []
+    for row in margins:
+        best = row.index(0)
+        if 0 in row[best + 1 :]:
+            break
+        path.append(best)
+    else:
+        return path, margins
+    forward += _forward(scores, columns, len(scores), forward[-1], keep_to)[1:]
+    return _traced(forward, columns)[keep_from:keep_to], margins
+
+
+def _forward(
+    scores: Sequence[Sequence[float]],
+    columns: Sequence[Sequence[float]],
+    stop: int,
+    first: list[float] | None = None,
+    start: int = 0,
+) -> list[list[float]]:
+    """Forward max-scores of lines ``start`` to ``stop`` (``first``: line ``start - 1``'s)."""
+    add = operator.add
+    size = len(columns)
+    forward: list[list[float]] = [first if first is not None else list(scores[0])]
+    for t in range(start if first is not None else 1, stop):
         prev = forward[-1]
         em = scores[t]
         forward.append([max(map(add, prev, columns[j])) + em[j] for j in range(size)])
-    # Back-pointers are needed on the best path only: recompute them there (the lowest
-    # state among equal scores, as list.index gives and as the NumPy backend's argmax).
+    return forward
+
+
+def _traced(forward: Sequence[Sequence[float]], columns: Sequence[Sequence[float]]) -> list[int]:
+    """The best path, traced back from the last line.
+
+    Back-pointers are needed on the best path only: they are recomputed there (the
+    lowest state among equal scores, as list.index gives and as the NumPy backend's
+    argmax).
+    """
+    add = operator.add
+    n = len(forward)
     last = forward[-1]
-    state = last.index(max(last))
+    state = list(last).index(max(last))
     path = [0] * n
     for t in range(n - 1, 0, -1):
         path[t] = state
         vals = list(map(add, forward[t - 1], columns[state]))
         state = vals.index(max(vals))
     path[0] = state
-    # Backward max-scores for the max-marginals.
+    return path
+
+
+def _margins(
+    scores: Sequence[Sequence[float]],
+    transitions: Sequence[Sequence[float]],
+    forward: Sequence[Sequence[float]],
+    keep_from: int,
+    keep_to: int,
+) -> list[list[float]]:
+    """Max-marginals of the kept lines, from their forward and backward max-scores."""
+    add = operator.add
+    size = len(STATES)
     backward: list[float] = [0] * size
     margins: list[list[float]] = [[] for _ in range(keep_from, keep_to)]
-    for t in range(n - 1, keep_from - 1, -1):
+    for t in range(len(scores) - 1, keep_from - 1, -1):
         if t < keep_to:
             row = list(map(add, forward[t], backward))
             top = max(row)
@@ -213,7 +260,7 @@ def _viterbi(
         if t > keep_from:
             ahead = list(map(add, scores[t], backward))
             backward = [max(map(add, transitions[i], ahead)) for i in range(size)]
-    return path, margins
+    return margins
 
 
 def _viterbi_batch(
@@ -268,5 +315,6 @@ def _viterbi_batch(
     margins -= margins.max(axis=2, keepdims=True)
     out: list[tuple[list[int], list[list[float]]]] = []
     for b, (_, _, keep_from, keep_to) in enumerate(windows):
-        out.append((paths[b, : lengths[b]].tolist(), margins[b, keep_from:keep_to].tolist()))
+        out.append((paths[b, keep_from:keep_to].tolist(),
+                    margins[b, keep_from:keep_to].tolist()))
     return out
