@@ -41,6 +41,12 @@ CORPUS = SHARED / "corpus"
 # articles merge, so the second one's authors land on the first and seed author F1 is
 # 0.800: author floor 0.9 -> 0.8 (CHANGELOG "Changed"); the own-corpus soft floor goes
 # back up to 0.72.
+# Near cohesion (0.2) raised cross-validated strict F1 0.522 -> 0.531 and soft
+# 0.759 -> 0.771 over ~4,000 held-out articles, and the cross-validation's dev-set
+# figure 0.434 -> 0.460; the shipped model retrained with it places two fewer of the
+# dev set's 53 starts (strict 0.543 -> 0.500, both held out) and puts own dump 02's
+# second start two lines late (0.667). Floors lowered (CHANGELOG "Changed"): dev-set
+# strict and soft 0.52 -> 0.48, own-corpus soft 0.72 -> 0.65.
 # Own corpus: where junk between two articles goes is a convention, so it is held on
 # soft boundaries (a start anywhere in the junk run counts), per dump.
 FLOORS: Mapping[str, Mapping[str, float]] = {
@@ -53,7 +59,7 @@ FLOORS: Mapping[str, Mapping[str, float]] = {
         "dateline accuracy": 1.0,
     },
     "own": {
-        "boundary F1 (soft)": 0.72,
+        "boundary F1 (soft)": 0.65,
         "role accuracy": 0.88,
     },
 }
@@ -64,8 +70,8 @@ FLOORS: Mapping[str, Mapping[str, float]] = {
 # on the others (tests marked slow; CI runs them).
 HELD_OUT_FLOORS: Mapping[str, Mapping[str, float]] = {
     "dev set": {
-        "boundary F1 (strict)": 0.52,
-        "boundary F1 (soft)": 0.52,
+        "boundary F1 (strict)": 0.48,
+        "boundary F1 (soft)": 0.48,
         "role accuracy": 0.73,
         "title accuracy": 0.6,
         "author F1": 0.77,
@@ -73,17 +79,17 @@ HELD_OUT_FLOORS: Mapping[str, Mapping[str, float]] = {
 }
 CROSSVAL_FLOORS: Mapping[str, Mapping[str, float]] = {
     "all styles (English)": {
-        "boundary F1 (strict)": 0.5,
-        "boundary F1 (soft)": 0.74,
+        "boundary F1 (strict)": 0.52,
+        "boundary F1 (soft)": 0.76,
         "role accuracy": 0.89,
-        "title accuracy": 0.56,
-        "author F1": 0.52,
+        "title accuracy": 0.57,
+        "author F1": 0.53,
     },
     "reader": {"boundary F1 (strict)": 0.85, "boundary F1 (soft)": 0.86,
                "title accuracy": 0.82},
-    "page": {"boundary F1 (soft)": 0.76},
-    "region": {"boundary F1 (soft)": 0.62},
-    "trafilatura": {"boundary F1 (soft)": 0.64},
+    "page": {"boundary F1 (soft)": 0.78},
+    "region": {"boundary F1 (soft)": 0.64},
+    "trafilatura": {"boundary F1 (soft)": 0.67},
 }
 
 METRICS: Mapping[str, Callable[[Scores], float | None]] = {
