@@ -113,6 +113,15 @@ class TestDecode:
         out = decode([0], emissions, _zeros(), allowed=[None], first_starts=False)
         assert out.start_confidence[0] == pytest.approx(1 / 3)
 
+    def test_title_share_sums_title_states(self) -> None:
+        """The title share counts every title state of a line, whatever its phase."""
+        emissions = [[0.0] * SIZE for _ in range(2)]
+        emissions[1][B_TITLE] = 50.0
+        out = decode([0, 1], emissions, _zeros(), allowed=[None] * 2, first_starts=False)
+        titles = sum(1 for role, _ in STATES if role is Role.TITLE)
+        assert out.title_share[0] == pytest.approx(titles / SIZE)
+        assert out.title_share[1] == pytest.approx(1.0)
+
     def test_repeated_margins_share_confidences_exactly(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:

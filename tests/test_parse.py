@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 import newsdump
 from newsdump import Role
+from newsdump._titles import MIN_SHARE
 
 WIRE = """\
 Storm floods coastal towns as rivers burst their banks
@@ -169,3 +171,25 @@ class TestInvariants:
             for line in dump.lines:
                 if not line.is_blank:
                     assert line.number in covered
+
+
+class TestTitleFallback:
+    def test_an_untitled_article_gets_its_likeliest_title(self) -> None:
+        """Where the decoder left an article without a title, its fallback line is one.
+
+        The project's own corpus holds such articles: each takes the fallback line as
+        its title, with the title share as confidence.
+        """
+        own = Path(__file__).resolve().parent / "corpus" / "own" / "dumps"
+        fired = 0
+        for path in sorted(own.glob("*.txt")):
+            for article in newsdump.parse(path.read_text(encoding="utf-8")).articles:
+                chosen = [ln for ln in article.lines if "no title state" in ln.reason]
+                if not chosen:
+                    continue
+                fired += 1
+                (line,) = chosen
+                assert line.role is Role.TITLE
+                assert MIN_SHARE <= line.confidence <= 1
+                assert article.title == line.text.strip()
+        assert fired

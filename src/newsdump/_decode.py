@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from newsdump._linemodel import STATES
+from newsdump._model import Role
 from newsdump._speedups import numpy_or_none
 
 __all__ = ["BLOCK", "MARGIN", "Decoded", "decode"]
@@ -37,15 +38,19 @@ MARGIN = 48
 _FORBIDDEN = -(10**12)
 _STARTS = tuple(k for k, (_, phase) in enumerate(STATES) if phase == "B")
 _start_weights = operator.itemgetter(*_STARTS)
+_title_weights = operator.itemgetter(
+    *(k for k, (role, _) in enumerate(STATES) if role is Role.TITLE)
+)
 
 
 @attrs.frozen(slots=True)
 class Decoded:
-    """The decoded state of every line, its confidence and the chance an article starts."""
+    """Each line's decoded state and confidence, and its chances to start or title one."""
 
     states: tuple[int, ...]
     confidence: tuple[float, ...]
     start_confidence: tuple[float, ...]
+    title_share: tuple[float, ...]
 
 
 def decode(
@@ -71,7 +76,7 @@ def decode(
     """
     n = len(positions)
     if not n:
-        return Decoded((), (), ())
+        return Decoded((), (), (), ())
     np = numpy_or_none()
     rows: Any
     if np is None:
@@ -106,13 +111,23 @@ def decode(
         lo, hi = max(0, k - MARGIN), min(n, e + MARGIN)
         windows.append((lo, hi, k - lo, e - lo))
         k = e
+    results = _results(rows, windows, transitions, batched=np is not None)
+    return _collect(windows, results, scale)
+
+
+def _collect(
+    windows: Sequence[_Window],
+    results: Iterator[tuple[list[int], list[list[float]]]],
+    scale: float,
+) -> Decoded:
+    """The kept lines' states, with their confidences from the windows' max-marginals."""
     states: list[int] = []
     confidence: list[float] = []
     start_conf: list[float] = []
-    results = _results(rows, windows, transitions, batched=np is not None)
+    title_share: list[float] = []
     # Lines of a repeated shape have the same max-marginals below their top: their
     # shares are computed once per distinct shape.
-    shares: dict[tuple[float, ...], tuple[list[float], float, float]] = {}
+    shares: dict[tuple[float, ...], tuple[list[float], float, float, float]] = {}
     for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
         for t in range(keep_from, keep_to):
             state = path[t - keep_from]
@@ -121,11 +136,12 @@ def decode(
                 if len(shares) >= _MAX_SHARES:
                     shares.clear()
                 got = shares[below] = _shares(below, scale)
-            weights, total, starts = got
+            weights, total, starts, titles = got
             states.append(state)
             confidence.append(weights[state] / total)
             start_conf.append(starts)
-    return Decoded(tuple(states), tuple(confidence), tuple(start_conf))
+            title_share.append(titles)
+    return Decoded(tuple(states), tuple(confidence), tuple(start_conf), tuple(title_share))
 
 
 _MAX_SHARES = 4096
@@ -162,15 +178,16 @@ def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[f
     return [s if k in allowed else s + _FORBIDDEN for k, s in enumerate(scores)]
 
 
-def _shares(below: Sequence[float], scale: float) -> tuple[list[float], float, float]:
-    """A line's weight for every state, their total and the start states' share.
+def _shares(below: Sequence[float], scale: float) -> tuple[list[float], float, float, float]:
+    """A line's weight for every state, their total, the start and the title states' shares.
 
     ``below`` holds the line's max-marginals minus their maximum.
     """
     exp = math.exp
     weights = [exp(d * scale) for d in below]
     total = sum(weights)
-    return weights, total, sum(_start_weights(weights)) / total
+    return (weights, total, sum(_start_weights(weights)) / total,
+            sum(_title_weights(weights)) / total)
 
 
 def _viterbi(

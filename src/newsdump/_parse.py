@@ -30,6 +30,7 @@ from newsdump._model import Article, Dump, Line
 from newsdump._related import mark_blocks
 from newsdump._rules import Rules
 from newsdump._segment import cascade_labels
+from newsdump._titles import missing_titles
 
 __all__ = ["DECODE_REACH", "add_base_attributes", "analyse", "label", "parse", "parse_window"]
 
@@ -150,6 +151,10 @@ def label(
         scale=1 / UNIT,
     )
 
+    first_lines = [t for t, state in enumerate(decoded.states) if t == 0 or STATES[state][1] == "B"]
+    titled = missing_titles(decoded.states, decoded.title_share,
+                            [d is None for d in decisions], first_lines)
+
     labelled: list[Line] = list(lines)
     starts: list[int] = []
     reasons: list[str] = []
@@ -165,16 +170,25 @@ def label(
             reason = said[key] = (_model_reason(strongest, state),
                                   _model_reason(strongest, state, start=True))
         decision = decisions[t]
-        labelled[cue.index] = Line(
-            line.number,
-            line.span,
-            line.text,
-            line.ending,
-            role=role,
-            reason=decision.reason if decision is not None and decision.reason is not None
-            else reason[0],
-            confidence=round(decoded.confidence[t], 4),
-        )
+        if (retitled := titled.get(t)) is not None:
+            labelled[cue.index] = Line(
+                line.number, line.span, line.text, line.ending, role=STATES[retitled][0],
+                reason=f"model: {state_name(STATES[retitled])} (the likeliest title of an "
+                f"article whose lines took no title state: {decoded.title_share[t]:.2f})",
+                confidence=round(decoded.title_share[t], 4),
+            )
+        else:
+            labelled[cue.index] = Line(
+                line.number,
+                line.span,
+                line.text,
+                line.ending,
+                role=role,
+                reason=decision.reason
+                if decision is not None and decision.reason is not None
+                else reason[0],
+                confidence=round(decoded.confidence[t], 4),
+            )
         if phase == "B" or t == 0:
             starts.append(t)
             reasons.append(reason[1])
