@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -30,6 +31,8 @@ from sphinx.util.docutils import SphinxDirective
 
 import newsdump
 import newsdump.scoring
+from newsdump import _tables
+from newsdump.__main__ import main
 
 logger = logging.getLogger("newsdump.docs")
 
@@ -38,7 +41,7 @@ ROOT = HERE.parent
 
 project = "newsdump"
 author = "newsdump developers"
-copyright = "newsdump developers"  # noqa: A001 - Sphinx's name for it
+copyright = "newsdump developers"
 release = newsdump.__version__
 version = release
 
@@ -122,8 +125,7 @@ class NewsdumpHelp(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from newsdump.__main__ import main
-
+        """The help text as a literal block."""
         words = self.arguments[0].split() if self.arguments else []
         if words[:1] == ["scoring"]:
             entry, argv = newsdump.scoring.main, [*words[1:], "--help"]
@@ -152,15 +154,13 @@ class NewsdumpHelp(SphinxDirective):
 
 
 def _table_name(value: object) -> str | None:
-    from newsdump import _tables
-
     for name, table in vars(_tables).items():
         if table is value and name.isupper():
             return f"_tables.{name}"
     return None
 
 
-def shorten_signature(
+def shorten_signature(  # noqa: PLR0917 - Sphinx's event passes them by position
     app: Sphinx,
     what: str,
     name: str,
@@ -169,8 +169,7 @@ def shorten_signature(
     signature: str | None,
     return_annotation: str | None,
 ) -> tuple[str, str | None] | None:
-    """Show ``Rules``' table defaults by name (``_tables.AGENCIES``), not as hundreds of
-    strings."""
+    """Show ``Rules``' table defaults by name (``_tables.AGENCIES``), not as strings."""
     if what != "class" or signature is None:
         return None
     if obj is not newsdump.Rules:
@@ -178,8 +177,6 @@ def shorten_signature(
         if "= NOTHING" in signature:
             return signature.replace("= NOTHING", "= <factory>"), return_annotation
         return None
-    import attrs
-
     parts = []
     for field in attrs.fields(newsdump.Rules):
         table = _table_name(field.default)
@@ -191,6 +188,7 @@ def shorten_signature(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the API check, the signature shortener and the help directive."""
     app.connect("builder-inited", check_api_coverage)
     app.connect("autodoc-process-signature", shorten_signature)
     app.add_directive("newsdump-help", NewsdumpHelp)
