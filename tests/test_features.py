@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdump import Rules, parse
-from newsdump._cues import line_cues
+from newsdump._cues import Kind, line_cues
 from newsdump._features import line_features, readable
 from newsdump._phrases import normalize
 
@@ -183,3 +183,23 @@ class TestRepeatedLines:
         assert [c.index for c in cues] == [0, 1, 2, 3, 4]
         assert (cues[2].kind, cues[2].reason) == (cues[0].kind, cues[0].reason)
         assert cues[2].features is feats[2]
+
+
+class TestBoilerplateNames:
+    def test_an_author_link_stays_boilerplate_and_keeps_its_name(self) -> None:
+        """A link-only line that is a name keeps its link cue and carries the byline."""
+        texts = ["[Jane Doe](https://example.com/authors/jane-doe/)",
+                 "[Sign up](https://example.com/newsletters/)"]
+        cues = line_cues([line_features(i, t) for i, t in enumerate(texts)], Rules(), None)
+        assert [c.kind for c in cues] == [Kind.BOILERPLATE, Kind.BOILERPLATE]
+        assert cues[0].byline is not None
+        assert cues[0].byline.authors == ("Jane Doe",)
+        assert cues[1].byline is None
+
+    def test_an_adjacent_copy_of_a_byline_carries_it(self) -> None:
+        """A byline printed twice in a row: the copy is boilerplate with the same byline."""
+        texts = ["By Jane Doe", "By Jane Doe"]
+        cues = line_cues([line_features(i, t) for i, t in enumerate(texts)], Rules(), None)
+        assert cues[1].kind is Kind.BOILERPLATE
+        assert cues[1].byline is not None
+        assert cues[1].byline.authors == ("Jane Doe",)

@@ -83,6 +83,7 @@ class LocalBoilerplate:
     closing: bool = False
     related: bool = False
     appeal: bool = False
+    link: bool = False
 
 
 def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerplate | None:
@@ -121,7 +122,7 @@ def local_boilerplate(f: Features, pats: Patterns, rules: Rules) -> LocalBoilerp
         if m is not None:
             return LocalBoilerplate(f"boilerplate phrase: {m.group(0)}")
     if f.url and f.words <= 12:
-        return LocalBoilerplate("link line")
+        return LocalBoilerplate("link line", link=True)
     return None
 
 

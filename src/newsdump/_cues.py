@@ -120,7 +120,8 @@ def line_cues(
             cues.append(local if local.features is f else _moved(local, f))
             continue
         if f.index in repeated:
-            cues.append(Cue(f, Kind.BOILERPLATE, repeated[f.index]))
+            cues.append(Cue(f, Kind.BOILERPLATE, repeated[f.index],
+                            byline=_name_in(f, rules)))
             continue
         content = contents.get(key)
         if content is None:
@@ -162,7 +163,19 @@ def _local_cue(f: Features, pats: Patterns, rules: Rules) -> Cue | None:
         related=local.related,
         appeal=local.appeal,
         publisher=publisher,
+        byline=_name_in(f, rules) if local.link else None,
     )
+
+
+def _name_in(f: Features, rules: Rules) -> Byline | None:
+    """The byline a boilerplate line also reads as: an author's link, a repeated byline.
+
+    The line stays boilerplate; the byline is there for when the model (or the
+    fallback for an article without a byline) makes it one.
+    """
+    if f.words > rules.max_byline_words:
+        return None
+    return parse_byline(f.text, rules=rules)
 
 
 def _names_a_photo_source(text: str, rules: Rules) -> bool:
