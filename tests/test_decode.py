@@ -121,6 +121,15 @@ class TestDecode:
         titles = sum(1 for role, _ in STATES if role is Role.TITLE)
         assert out.title_share[0] == pytest.approx(titles / SIZE)
         assert out.title_share[1] == pytest.approx(1.0)
+        assert out.byline_share[1] == pytest.approx(0.0)
+
+    def test_byline_share_sums_byline_states(self) -> None:
+        """The byline share counts every byline state of a line."""
+        emissions = [[0.0] * SIZE]
+        emissions[0][STATES.index((Role.BYLINE, "H"))] = 50.0
+        out = decode([0], emissions, _zeros(), allowed=[None], first_starts=False)
+        assert out.byline_share[0] == pytest.approx(1.0)
+        assert out.title_share[0] == pytest.approx(0.0)
 
     def test_repeated_margins_share_confidences_exactly(
         self, monkeypatch: pytest.MonkeyPatch

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import newsdump
 from newsdump import Role
-from newsdump._titles import MIN_SHARE
+from newsdump._fallback import MIN_TITLE_SHARE
 
 WIRE = """\
 Storm floods coastal towns as rivers burst their banks
@@ -173,7 +173,7 @@ class TestInvariants:
                     assert line.number in covered
 
 
-class TestTitleFallback:
+class TestFallback:
     def test_an_untitled_article_gets_its_likeliest_title(self) -> None:
         """Where the decoder left an article without a title, its fallback line is one.
 
@@ -190,6 +190,18 @@ class TestTitleFallback:
                 fired += 1
                 (line,) = chosen
                 assert line.role is Role.TITLE
-                assert MIN_SHARE <= line.confidence <= 1
+                assert MIN_TITLE_SHARE <= line.confidence <= 1
                 assert article.title == line.text.strip()
         assert fired
+
+    def test_a_byline_printed_twice_gives_its_author(self) -> None:
+        """The copy of a byline is boilerplate to the cues, yet keeps its name for the model.
+
+        Whichever copy the model labels a byline, the article has its author.
+        """
+        text = (
+            "Storm hits coast\nJane Doe\nJane Doe\n"
+            "A storm hit the coast on Monday, officials said, and the roads were closed.\n"
+            "Crews worked through the night to clear fallen trees from the main road.\n"
+        )
+        assert [a.authors for a in newsdump.parse(text).articles] == [("Jane Doe",)]

@@ -41,16 +41,24 @@ _start_weights = operator.itemgetter(*_STARTS)
 _title_weights = operator.itemgetter(
     *(k for k, (role, _) in enumerate(STATES) if role is Role.TITLE)
 )
+_byline_weights = operator.itemgetter(
+    *(k for k, (role, _) in enumerate(STATES) if role is Role.BYLINE)
+)
 
 
 @attrs.frozen(slots=True)
 class Decoded:
-    """Each line's decoded state and confidence, and its chances to start or title one."""
+    """Each line's decoded state and confidence, and the shares of its max-marginals.
+
+    ``start_confidence`` is the share of the start states, ``title_share`` and
+    ``byline_share`` that of the title and of the byline states.
+    """
 
     states: tuple[int, ...]
     confidence: tuple[float, ...]
     start_confidence: tuple[float, ...]
     title_share: tuple[float, ...]
+    byline_share: tuple[float, ...]
 
 
 def decode(
@@ -76,7 +84,7 @@ def decode(
     """
     n = len(positions)
     if not n:
-        return Decoded((), (), (), ())
+        return Decoded((), (), (), (), ())
     np = numpy_or_none()
     rows: Any
     if np is None:
@@ -125,9 +133,10 @@ def _collect(
     confidence: list[float] = []
     start_conf: list[float] = []
     title_share: list[float] = []
+    byline_share: list[float] = []
     # Lines of a repeated shape have the same max-marginals below their top: their
     # shares are computed once per distinct shape.
-    shares: dict[tuple[float, ...], tuple[list[float], float, float, float]] = {}
+    shares: dict[tuple[float, ...], _Shares] = {}
     for (_, _, keep_from, keep_to), (path, margins) in zip(windows, results, strict=True):
         for t in range(keep_from, keep_to):
             state = path[t - keep_from]
@@ -136,12 +145,14 @@ def _collect(
                 if len(shares) >= _MAX_SHARES:
                     shares.clear()
                 got = shares[below] = _shares(below, scale)
-            weights, total, starts, titles = got
+            weights, total, starts, titles, bylines = got
             states.append(state)
             confidence.append(weights[state] / total)
             start_conf.append(starts)
             title_share.append(titles)
-    return Decoded(tuple(states), tuple(confidence), tuple(start_conf), tuple(title_share))
+            byline_share.append(bylines)
+    return Decoded(tuple(states), tuple(confidence), tuple(start_conf), tuple(title_share),
+                   tuple(byline_share))
 
 
 _MAX_SHARES = 4096
@@ -178,8 +189,11 @@ def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[f
     return [s if k in allowed else s + _FORBIDDEN for k, s in enumerate(scores)]
 
 
-def _shares(below: Sequence[float], scale: float) -> tuple[list[float], float, float, float]:
-    """A line's weight for every state, their total, the start and the title states' shares.
+_Shares = tuple[list[float], float, float, float, float]
+
+
+def _shares(below: Sequence[float], scale: float) -> _Shares:
+    """A line's weight for every state, their total, and the start, title and byline shares.
 
     ``below`` holds the line's max-marginals minus their maximum.
     """
@@ -187,7 +201,7 @@ def _shares(below: Sequence[float], scale: float) -> tuple[list[float], float, f
     weights = [exp(d * scale) for d in below]
     total = sum(weights)
     return (weights, total, sum(_start_weights(weights)) / total,
-            sum(_title_weights(weights)) / total)
+            sum(_title_weights(weights)) / total, sum(_byline_weights(weights)) / total)
 
 
 def _viterbi(

@@ -21,16 +21,16 @@ from newsdump._articles import build_article
 from newsdump._collector import collector_paused
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import decided_states
-from newsdump._decode import BLOCK, MARGIN, decode
+from newsdump._decode import BLOCK, MARGIN, Decoded, decode
+from newsdump._fallback import MIN_BYLINE_SHARE, MIN_TITLE_SHARE, missing_role
 from newsdump._features import line_features
 from newsdump._featurize import REACH, line_attributes
 from newsdump._linemodel import STATES, UNIT, LineModel, default_model, state_name
 from newsdump._lines import split_lines
-from newsdump._model import Article, Dump, Line
+from newsdump._model import Article, Dump, Line, Role
 from newsdump._related import mark_blocks
 from newsdump._rules import Rules
 from newsdump._segment import cascade_labels
-from newsdump._titles import missing_titles
 
 __all__ = ["DECODE_REACH", "add_base_attributes", "analyse", "label", "parse", "parse_window"]
 
@@ -151,9 +151,7 @@ def label(
         scale=1 / UNIT,
     )
 
-    first_lines = [t for t, state in enumerate(decoded.states) if t == 0 or STATES[state][1] == "B"]
-    titled = missing_titles(decoded.states, decoded.title_share,
-                            [d is None for d in decisions], first_lines)
+    fallback = _fallback(decoded, cues, [d is None for d in decisions])
 
     labelled: list[Line] = list(lines)
     starts: list[int] = []
@@ -170,12 +168,14 @@ def label(
             reason = said[key] = (_model_reason(strongest, state),
                                   _model_reason(strongest, state, start=True))
         decision = decisions[t]
-        if (retitled := titled.get(t)) is not None:
+        if (replaced := fallback.get(t)) is not None:
+            new_role = STATES[replaced[0]][0]
             labelled[cue.index] = Line(
-                line.number, line.span, line.text, line.ending, role=STATES[retitled][0],
-                reason=f"model: {state_name(STATES[retitled])} (the likeliest title of an "
-                f"article whose lines took no title state: {decoded.title_share[t]:.2f})",
-                confidence=round(decoded.title_share[t], 4),
+                line.number, line.span, line.text, line.ending, role=new_role,
+                reason=f"model: {state_name(STATES[replaced[0]])} (the likeliest "
+                f"{new_role.value} of an article whose lines took no {new_role.value} "
+                f"state: {replaced[1]:.2f})",
+                confidence=round(replaced[1], 4),
             )
         else:
             labelled[cue.index] = Line(
@@ -210,6 +210,26 @@ def label(
             )
         )
     return Dump(text=text, lines=tuple(labelled), articles=tuple(articles))
+
+
+def _fallback(
+    decoded: Decoded, cues: Sequence[Cue], free: Sequence[bool]
+) -> dict[int, tuple[int, float]]:
+    """The new state and its share for each line that becomes a missing title or byline.
+
+    A byline must be one the byline parser read, and not the line just made a title.
+    """
+    states = decoded.states
+    starts = [t for t, state in enumerate(states) if t == 0 or STATES[state][1] == "B"]
+    titled = missing_role(Role.TITLE, states, decoded.title_share, free, starts,
+                          least=MIN_TITLE_SHARE)
+    can_byline = [f and c.byline is not None and t not in titled
+                  for t, (f, c) in enumerate(zip(free, cues, strict=True))]
+    bylined = missing_role(Role.BYLINE, states, decoded.byline_share, can_byline, starts,
+                           least=MIN_BYLINE_SHARE)
+    out = {t: (k, decoded.title_share[t]) for t, k in titled.items()}
+    out.update((t, (k, decoded.byline_share[t])) for t, k in bylined.items())
+    return out
 
 
 def _model_reason(strongest: Sequence[str], state: int, *, start: bool = False) -> str:
