@@ -10,7 +10,7 @@ import pytest
 
 import newsdump
 from newsdump import _decode
-from newsdump._decode import BLOCK, MARGIN, decode
+from newsdump._decode import BLOCK, MARGIN, SHARED_ROLES, decode
 from newsdump._linemodel import STATES, default_model
 from newsdump._model import Role
 
@@ -113,23 +113,23 @@ class TestDecode:
         out = decode([0], emissions, _zeros(), allowed=[None], first_starts=False)
         assert out.start_confidence[0] == pytest.approx(1 / 3)
 
-    def test_title_share_sums_title_states(self) -> None:
-        """The title share counts every title state of a line, whatever its phase."""
+    def test_role_shares_sum_each_roles_states(self) -> None:
+        """A role's share counts every state of that role, whatever its phase."""
         emissions = [[0.0] * SIZE for _ in range(2)]
-        emissions[1][B_TITLE] = 50.0
+        emissions[1][STATES.index((Role.BYLINE, "H"))] = 50.0
         out = decode([0, 1], emissions, _zeros(), allowed=[None] * 2, first_starts=False)
-        titles = sum(1 for role, _ in STATES if role is Role.TITLE)
-        assert out.title_share[0] == pytest.approx(titles / SIZE)
-        assert out.title_share[1] == pytest.approx(1.0)
-        assert out.byline_share[1] == pytest.approx(0.0)
+        assert set(out.role_share) == set(SHARED_ROLES)
+        for role in SHARED_ROLES:
+            phases = sum(1 for r, _ in STATES if r is role)
+            assert out.role_share[role][0] == pytest.approx(phases / SIZE)
+        assert out.role_share[Role.BYLINE][1] == pytest.approx(1.0)
+        assert out.role_share[Role.TITLE][1] == pytest.approx(0.0)
 
-    def test_byline_share_sums_byline_states(self) -> None:
-        """The byline share counts every byline state of a line."""
-        emissions = [[0.0] * SIZE]
-        emissions[0][STATES.index((Role.BYLINE, "H"))] = 50.0
-        out = decode([0], emissions, _zeros(), allowed=[None], first_starts=False)
-        assert out.byline_share[0] == pytest.approx(1.0)
-        assert out.title_share[0] == pytest.approx(0.0)
+    def test_nothing_to_decode_has_empty_shares(self) -> None:
+        """An empty dump decodes to empty sequences, every role's share included."""
+        out = decode([], [], _zeros(), allowed=[], first_starts=True)
+        assert out.states == ()
+        assert all(out.role_share[role] == () for role in SHARED_ROLES)
 
     def test_repeated_margins_share_confidences_exactly(
         self, monkeypatch: pytest.MonkeyPatch

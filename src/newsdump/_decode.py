@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -28,7 +28,7 @@ from newsdump._linemodel import STATES
 from newsdump._model import Role
 from newsdump._speedups import numpy_or_none
 
-__all__ = ["BLOCK", "MARGIN", "Decoded", "decode"]
+__all__ = ["BLOCK", "MARGIN", "SHARED_ROLES", "Decoded", "decode"]
 
 BLOCK = 128
 """Input lines per decoding block."""
@@ -38,11 +38,11 @@ MARGIN = 48
 _FORBIDDEN = -(10**12)
 _STARTS = tuple(k for k, (_, phase) in enumerate(STATES) if phase == "B")
 _start_weights = operator.itemgetter(*_STARTS)
-_title_weights = operator.itemgetter(
-    *(k for k, (role, _) in enumerate(STATES) if role is Role.TITLE)
-)
-_byline_weights = operator.itemgetter(
-    *(k for k, (role, _) in enumerate(STATES) if role is Role.BYLINE)
+SHARED_ROLES = (Role.TITLE, Role.BYLINE)
+"""The roles whose share of each line's max-marginals :class:`Decoded` carries."""
+_role_weights = tuple(
+    operator.itemgetter(*(k for k, (role, _) in enumerate(STATES) if role is shared))
+    for shared in SHARED_ROLES
 )
 
 
@@ -50,15 +50,14 @@ _byline_weights = operator.itemgetter(
 class Decoded:
     """Each line's decoded state and confidence, and the shares of its max-marginals.
 
-    ``start_confidence`` is the share of the start states, ``title_share`` and
-    ``byline_share`` that of the title and of the byline states.
+    ``start_confidence`` is the share of the start states; ``role_share`` holds, for
+    each of :data:`SHARED_ROLES`, the share of that role's states.
     """
 
     states: tuple[int, ...]
     confidence: tuple[float, ...]
     start_confidence: tuple[float, ...]
-    title_share: tuple[float, ...]
-    byline_share: tuple[float, ...]
+    role_share: Mapping[Role, tuple[float, ...]]
 
 
 def decode(
@@ -84,7 +83,7 @@ def decode(
     """
     n = len(positions)
     if not n:
-        return Decoded((), (), (), (), ())
+        return Decoded((), (), (), dict.fromkeys(SHARED_ROLES, ()))
     np = numpy_or_none()
     rows: Any
     if np is None:
@@ -132,8 +131,7 @@ def _collect(
     states: list[int] = []
     confidence: list[float] = []
     start_conf: list[float] = []
-    title_share: list[float] = []
-    byline_share: list[float] = []
+    role_share: list[tuple[float, ...]] = []
     # Lines of a repeated shape have the same max-marginals below their top: their
     # shares are computed once per distinct shape.
     shares: dict[tuple[float, ...], _Shares] = {}
@@ -145,14 +143,14 @@ def _collect(
                 if len(shares) >= _MAX_SHARES:
                     shares.clear()
                 got = shares[below] = _shares(below, scale)
-            weights, total, starts, titles, bylines = got
+            weights, total, starts, roles = got
             states.append(state)
             confidence.append(weights[state] / total)
             start_conf.append(starts)
-            title_share.append(titles)
-            byline_share.append(bylines)
-    return Decoded(tuple(states), tuple(confidence), tuple(start_conf), tuple(title_share),
-                   tuple(byline_share))
+            role_share.append(roles)
+    columns = tuple(zip(*role_share, strict=True)) or ((),) * len(SHARED_ROLES)
+    return Decoded(tuple(states), tuple(confidence), tuple(start_conf),
+                   dict(zip(SHARED_ROLES, columns, strict=True)))
 
 
 _MAX_SHARES = 4096
@@ -189,11 +187,11 @@ def _restrict(scores: Sequence[float], allowed: frozenset[int] | None) -> list[f
     return [s if k in allowed else s + _FORBIDDEN for k, s in enumerate(scores)]
 
 
-_Shares = tuple[list[float], float, float, float, float]
+_Shares = tuple[list[float], float, float, tuple[float, ...]]
 
 
 def _shares(below: Sequence[float], scale: float) -> _Shares:
-    """A line's weight for every state, their total, and the start, title and byline shares.
+    """A line's weight for every state, their total, the start states' share and the roles'.
 
     ``below`` holds the line's max-marginals minus their maximum.
     """
@@ -201,7 +199,7 @@ def _shares(below: Sequence[float], scale: float) -> _Shares:
     weights = [exp(d * scale) for d in below]
     total = sum(weights)
     return (weights, total, sum(_start_weights(weights)) / total,
-            sum(_title_weights(weights)) / total, sum(_byline_weights(weights)) / total)
+            tuple(sum(get(weights)) / total for get in _role_weights))
 
 
 def _viterbi(

@@ -221,15 +221,21 @@ def _fallback(
     """
     states = decoded.states
     starts = [t for t, state in enumerate(states) if t == 0 or STATES[state][1] == "B"]
-    titled = missing_role(Role.TITLE, states, decoded.title_share, free, starts,
-                          least=MIN_TITLE_SHARE)
-    can_byline = [f and c.byline is not None and t not in titled
-                  for t, (f, c) in enumerate(zip(free, cues, strict=True))]
-    bylined = missing_role(Role.BYLINE, states, decoded.byline_share, can_byline, starts,
-                           least=MIN_BYLINE_SHARE)
-    out = {t: (k, decoded.title_share[t]) for t, k in titled.items()}
-    out.update((t, (k, decoded.byline_share[t])) for t, k in bylined.items())
+    out: dict[int, tuple[int, float]] = {}
+    for role, least, parsed in (
+        (Role.TITLE, MIN_TITLE_SHARE, None),
+        (Role.BYLINE, MIN_BYLINE_SHARE, _has_byline),
+    ):
+        share = decoded.role_share[role]
+        candidates = [f and t not in out and (parsed is None or parsed(c))
+                      for t, (f, c) in enumerate(zip(free, cues, strict=True))]
+        found = missing_role(role, states, share, candidates, starts, least=least)
+        out.update((t, (k, share[t])) for t, k in found.items())
     return out
+
+
+def _has_byline(cue: Cue) -> bool:
+    return cue.byline is not None
 
 
 def _model_reason(strongest: Sequence[str], state: int, *, start: bool = False) -> str:
