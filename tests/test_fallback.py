@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsdump import Rules, _parse
+from newsdump._cues import line_cues
+from newsdump._decode import Decoded
 from newsdump._fallback import MIN_TITLE_SHARE, missing_role
+from newsdump._features import line_features
 from newsdump._linemodel import STATES
 from newsdump._model import Role
 
@@ -91,3 +95,33 @@ def test_an_article_with_a_byline_keeps_it() -> None:
     """No second byline is made where the decoded states hold one."""
     states = [B_TITLE, H_BYLINE, H_BOILER, I_BODY]
     assert missing_role(Role.BYLINE, states, [0, 0.9, 0.4, 0], [True] * 4, [0], least=0.2) == {}
+
+
+class TestInParse:
+    """The fallbacks as ``label`` runs them, on cues of real lines."""
+
+    TEXTS = ("By", "Storm floods the coast", "By Jane Doe",
+             "A storm hit the coast on Monday, officials said, and the roads were closed.")
+
+    def _run(self, title: list[float], byline: list[float]) -> dict[int, tuple[int, float]]:
+        features = [line_features(i, t) for i, t in enumerate(self.TEXTS)]
+        cues = line_cues(features, Rules(), None)
+        states = (B_BOILER, H_BOILER, H_BOILER, I_BODY)
+        decoded = Decoded(states, (1.0,) * 4, (0.0,) * 4,
+                          {Role.TITLE: tuple(title), Role.BYLINE: tuple(byline)})
+        return _parse._fallback(decoded, cues, [True] * 4)
+
+    def test_a_one_word_line_is_not_made_a_title(self) -> None:
+        """"By" has the largest title share, but the two-word-or-more line is chosen."""
+        got = self._run([0.6, 0.2, 0.1, 0.0], [0.0] * 4)
+        assert got == {1: (H_TITLE, 0.2)}
+
+    def test_a_byline_must_be_read_as_one(self) -> None:
+        """Only the line the byline parser reads takes the byline state."""
+        got = self._run([0.0] * 4, [0.0, 0.5, 0.3, 0.0])
+        assert got == {2: (H_BYLINE, 0.3)}
+
+    def test_the_title_is_not_also_the_byline(self) -> None:
+        """A line made the title is no byline candidate."""
+        got = self._run([0.0, 0.0, 0.4, 0.0], [0.0, 0.0, 0.9, 0.0])
+        assert got == {2: (H_TITLE, 0.4)}

@@ -18,13 +18,19 @@ from collections.abc import Sequence
 from newsdump._linemodel import STATES
 from newsdump._model import Role
 
-__all__ = ["MIN_BYLINE_SHARE", "MIN_TITLE_SHARE", "missing_role"]
+__all__ = ["MIN_BYLINE_SHARE", "MIN_TITLE_SHARE", "MIN_TITLE_WORDS", "missing_role"]
 
 MIN_TITLE_SHARE = 0.01
 """The least share of a line's max-marginals in title states that makes it a title.
 
 Cross-validated by site, title accuracy is flat for shares from 0 to 0.05 and falls
 above (docs/accuracy.md); a line below 1% is left as the model labelled it."""
+
+MIN_TITLE_WORDS = 2
+"""The fewest words of a line the fallback makes a title.
+
+One-word lines it chose ("By", "MORE", a section name, a count) were never the title on
+the first cross-validation fold; with the floor the next likeliest line is taken."""
 
 MIN_BYLINE_SHARE = 0.2
 """The least share of a line's max-marginals in byline states that makes it a byline."""

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from sys import intern
 
@@ -22,7 +22,7 @@ from newsdump._collector import collector_paused
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import decided_states
 from newsdump._decode import BLOCK, MARGIN, Decoded, decode
-from newsdump._fallback import MIN_BYLINE_SHARE, MIN_TITLE_SHARE, missing_role
+from newsdump._fallback import MIN_BYLINE_SHARE, MIN_TITLE_SHARE, MIN_TITLE_WORDS, missing_role
 from newsdump._features import line_features
 from newsdump._featurize import REACH, line_attributes
 from newsdump._linemodel import STATES, UNIT, LineModel, default_model, state_name
@@ -217,21 +217,27 @@ def _fallback(
 ) -> dict[int, tuple[int, float]]:
     """The new state and its share for each line that becomes a missing title or byline.
 
-    A byline must be one the byline parser read, and not the line just made a title.
+    A title needs :data:`MIN_TITLE_WORDS` words; a byline must be one the byline parser
+    read, and not the line just made a title.
     """
     states = decoded.states
     starts = [t for t, state in enumerate(states) if t == 0 or STATES[state][1] == "B"]
     out: dict[int, tuple[int, float]] = {}
-    for role, least, parsed in (
-        (Role.TITLE, MIN_TITLE_SHARE, None),
+    eligible: Callable[[Cue], bool]
+    for role, least, eligible in (
+        (Role.TITLE, MIN_TITLE_SHARE, _may_title),
         (Role.BYLINE, MIN_BYLINE_SHARE, _has_byline),
     ):
         share = decoded.role_share[role]
-        candidates = [f and t not in out and (parsed is None or parsed(c))
+        candidates = [f and t not in out and eligible(c)
                       for t, (f, c) in enumerate(zip(free, cues, strict=True))]
         found = missing_role(role, states, share, candidates, starts, least=least)
         out.update((t, (k, share[t])) for t, k in found.items())
     return out
+
+
+def _may_title(cue: Cue) -> bool:
+    return cue.features.words >= MIN_TITLE_WORDS
 
 
 def _has_byline(cue: Cue) -> bool:
