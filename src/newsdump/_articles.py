@@ -53,7 +53,7 @@ def build_article(
         last_line=last.number,
         span=Span(first.span.start, last.span.start + len(last.text)),
         lines=tuple(lines),
-        title=_first_text(by_role, Role.TITLE),
+        title=_surest_text(by_role, Role.TITLE),
         dek=_first_text(by_role, Role.DEK),
         summary=tuple(_BULLET.sub("", normalize(x.text)) for x in by_role.get(Role.SUMMARY, [])),
         bylines=bylines,
@@ -77,6 +77,18 @@ def build_article(
 def _first_text(by_role: dict[Role, list[Line]], role: Role) -> str | None:
     lines = by_role.get(role)
     return normalize(lines[0].text) if lines else None
+
+
+def _surest_text(by_role: dict[Role, list[Line]], role: Role) -> str | None:
+    """The line of ``role`` with the highest confidence (the first of equals)."""
+    lines = by_role.get(role)
+    if not lines:
+        return None
+    return normalize(max(lines, key=_confidence).text)
+
+
+def _confidence(line: Line) -> float:
+    return line.confidence
 
 
 def _authors(bylines: Sequence[Byline]) -> tuple[str, ...]:

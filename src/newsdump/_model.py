@@ -217,7 +217,7 @@ class Article:
     lines: tuple[Line, ...]
     """The article's lines, blank ones between its lines included."""
     title: str | None = None
-    """The headline, if any."""
+    """The headline, if any: of several lines labelled title, the one labelled surest."""
     dek: str | None = None
     """The first subtitle under the headline, if any."""
     summary: tuple[str, ...] = ()
