@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsdump import Rules, _parse
+from newsdump import Rules
 from newsdump._cues import line_cues
 from newsdump._decode import Decoded
-from newsdump._fallback import MIN_TITLE_SHARE, missing_role
+from newsdump._fallback import MIN_TITLE_SHARE, missing_role, missing_states
 from newsdump._features import line_features
 from newsdump._linemodel import STATES
 from newsdump._model import Role
@@ -98,7 +98,7 @@ def test_an_article_with_a_byline_keeps_it() -> None:
 
 
 class TestInParse:
-    """The fallbacks as ``label`` runs them, on cues of real lines."""
+    """Both fallbacks as ``label`` runs them, on cues of real lines."""
 
     TEXTS = ("By", "Storm floods the coast", "By Jane Doe",
              "A storm hit the coast on Monday, officials said, and the roads were closed.")
@@ -109,7 +109,7 @@ class TestInParse:
         states = (B_BOILER, H_BOILER, H_BOILER, I_BODY)
         decoded = Decoded(states, (1.0,) * 4, (0.0,) * 4,
                           {Role.TITLE: tuple(title), Role.BYLINE: tuple(byline)})
-        return _parse._fallback(decoded, cues, [True] * 4)
+        return missing_states(decoded, cues, [True] * 4)
 
     def test_a_one_word_line_is_not_made_a_title(self) -> None:
         """"By" has the largest title share, but the two-word-or-more line is chosen."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -84,11 +85,10 @@ def _surest_text(by_role: dict[Role, list[Line]], role: Role) -> str | None:
     lines = by_role.get(role)
     if not lines:
         return None
-    return normalize(max(lines, key=_confidence).text)
+    return normalize(max(lines, key=_CONFIDENCE).text)
 
 
-def _confidence(line: Line) -> float:
-    return line.confidence
+_CONFIDENCE = operator.attrgetter("confidence")
 
 
 def _authors(bylines: Sequence[Byline]) -> tuple[str, ...]:

@@ -13,12 +13,16 @@ max-marginals, if that share reaches :data:`MIN_TITLE_SHARE`
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from newsdump._cues import Cue
+from newsdump._decode import Decoded
 from newsdump._linemodel import STATES
 from newsdump._model import Role
 
-__all__ = ["MIN_BYLINE_SHARE", "MIN_TITLE_SHARE", "MIN_TITLE_WORDS", "missing_role"]
+__all__ = [
+    "MIN_BYLINE_SHARE", "MIN_TITLE_SHARE", "MIN_TITLE_WORDS", "missing_role", "missing_states",
+]
 
 MIN_TITLE_SHARE = 0.01
 """The least share of a line's max-marginals in title states that makes it a title.
@@ -68,3 +72,36 @@ def missing_role(
         if best >= 0:
             out[best] = _STATE[role, STATES[states[best]][1]]
     return out
+
+
+def missing_states(
+    decoded: Decoded, cues: Sequence[Cue], free: Sequence[bool]
+) -> dict[int, tuple[int, float]]:
+    """The new state and its share for each line that becomes a missing title or byline.
+
+    ``free[t]`` says whether the model decided line ``t``. A title needs
+    :data:`MIN_TITLE_WORDS` words; a byline must be one the byline parser read, and not
+    the line just made a title.
+    """
+    states = decoded.states
+    starts = [t for t, state in enumerate(states) if t == 0 or STATES[state][1] == "B"]
+    out: dict[int, tuple[int, float]] = {}
+    eligible: Callable[[Cue], bool]
+    for role, least, eligible in (
+        (Role.TITLE, MIN_TITLE_SHARE, _may_title),
+        (Role.BYLINE, MIN_BYLINE_SHARE, _has_byline),
+    ):
+        share = decoded.role_share[role]
+        candidates = [f and t not in out and eligible(c)
+                      for t, (f, c) in enumerate(zip(free, cues, strict=True))]
+        found = missing_role(role, states, share, candidates, starts, least=least)
+        out.update((t, (k, share[t])) for t, k in found.items())
+    return out
+
+
+def _may_title(cue: Cue) -> bool:
+    return cue.features.words >= MIN_TITLE_WORDS
+
+
+def _has_byline(cue: Cue) -> bool:
+    return cue.byline is not None

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from sys import intern
 
@@ -21,13 +21,13 @@ from newsdump._articles import build_article
 from newsdump._collector import collector_paused
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import decided_states
-from newsdump._decode import BLOCK, MARGIN, Decoded, decode
-from newsdump._fallback import MIN_BYLINE_SHARE, MIN_TITLE_SHARE, MIN_TITLE_WORDS, missing_role
+from newsdump._decode import BLOCK, MARGIN, decode
+from newsdump._fallback import missing_states
 from newsdump._features import line_features
 from newsdump._featurize import REACH, line_attributes
 from newsdump._linemodel import STATES, UNIT, LineModel, default_model, state_name
 from newsdump._lines import split_lines
-from newsdump._model import Article, Dump, Line, Role
+from newsdump._model import Article, Dump, Line
 from newsdump._related import mark_blocks
 from newsdump._rules import Rules
 from newsdump._segment import cascade_labels
@@ -151,7 +151,7 @@ def label(
         scale=1 / UNIT,
     )
 
-    fallback = _fallback(decoded, cues, [d is None for d in decisions])
+    fallback = missing_states(decoded, cues, [d is None for d in decisions])
 
     labelled: list[Line] = list(lines)
     starts: list[int] = []
@@ -210,38 +210,6 @@ def label(
             )
         )
     return Dump(text=text, lines=tuple(labelled), articles=tuple(articles))
-
-
-def _fallback(
-    decoded: Decoded, cues: Sequence[Cue], free: Sequence[bool]
-) -> dict[int, tuple[int, float]]:
-    """The new state and its share for each line that becomes a missing title or byline.
-
-    A title needs :data:`MIN_TITLE_WORDS` words; a byline must be one the byline parser
-    read, and not the line just made a title.
-    """
-    states = decoded.states
-    starts = [t for t, state in enumerate(states) if t == 0 or STATES[state][1] == "B"]
-    out: dict[int, tuple[int, float]] = {}
-    eligible: Callable[[Cue], bool]
-    for role, least, eligible in (
-        (Role.TITLE, MIN_TITLE_SHARE, _may_title),
-        (Role.BYLINE, MIN_BYLINE_SHARE, _has_byline),
-    ):
-        share = decoded.role_share[role]
-        candidates = [f and t not in out and eligible(c)
-                      for t, (f, c) in enumerate(zip(free, cues, strict=True))]
-        found = missing_role(role, states, share, candidates, starts, least=least)
-        out.update((t, (k, share[t])) for t, k in found.items())
-    return out
-
-
-def _may_title(cue: Cue) -> bool:
-    return cue.features.words >= MIN_TITLE_WORDS
-
-
-def _has_byline(cue: Cue) -> bool:
-    return cue.byline is not None
 
 
 def _model_reason(strongest: Sequence[str], state: int, *, start: bool = False) -> str:
