@@ -54,14 +54,19 @@ CORPUS = SHARED / "corpus"
 # cross-validated author F1 0.543 -> 0.562 and the dev set's 0.815 -> 0.847. The title
 # of an article with several title lines is the surest (cross-validated 0.671 -> 0.676,
 # region 0.573 -> 0.591).
+# The shipped model counts the seeds twice in training: seeds strict 0.909 -> 0.957,
+# roles 0.935 -> 0.968, authors 0.800 -> 0.923 (titles 0.857 -> 0.786, one of 14); the
+# dev set, never trained on, rose on every figure (roles 0.765 -> 0.778, titles 0.679 ->
+# 0.755, authors 0.847 -> 0.894). Seed floors (per dump: seed 002 strict 0.941) and
+# dev-set floors raised to hold them.
 # Own corpus: where junk between two articles goes is a convention, so it is held on
 # soft boundaries (a start anywhere in the junk run counts), per dump.
 FLOORS: Mapping[str, Mapping[str, float]] = {
     "seeds": {
-        "boundary F1 (strict)": 0.85,
-        "role accuracy": 0.9,
+        "boundary F1 (strict)": 0.94,
+        "role accuracy": 0.95,
         "title accuracy": 0.7,
-        "author F1": 0.8,
+        "author F1": 0.9,
         "date accuracy": 0.9,
         "dateline accuracy": 1.0,
     },
@@ -79,10 +84,10 @@ FLOORS: Mapping[str, Mapping[str, float]] = {
 HELD_OUT_FLOORS: Mapping[str, Mapping[str, float]] = {
     "dev set": {
         "boundary F1 (strict)": 0.48,
-        "boundary F1 (soft)": 0.48,
-        "role accuracy": 0.73,
-        "title accuracy": 0.66,
-        "author F1": 0.82,
+        "boundary F1 (soft)": 0.5,
+        "role accuracy": 0.76,
+        "title accuracy": 0.73,
+        "author F1": 0.87,
     },
 }
 CROSSVAL_FLOORS: Mapping[str, Mapping[str, float]] = {
