@@ -168,10 +168,11 @@ def _local_cue(f: Features, pats: Patterns, rules: Rules) -> Cue | None:
 
 
 def _name_in(f: Features, rules: Rules) -> Byline | None:
-    """The byline a boilerplate line also reads as: an author's link, a repeated byline.
+    """The byline the line reads as, if it is short enough to be one.
 
-    The line stays boilerplate; the byline is there for when the model (or the
-    fallback for an article without a byline) makes it one.
+    A boilerplate line keeps it too (an author's link, a repeated byline): the line stays
+    boilerplate, and the byline is there for when the model (or the fallback for an
+    article without a byline) makes it one.
     """
     if f.words > rules.max_byline_words:
         return None
@@ -220,7 +221,7 @@ def _content_cue(f: Features, rules: Rules, now: datetime | None) -> Cue:
         return Cue(f, Kind.PROSE, "attribution of the quote above")
     if f.words <= 16 and (date := parse_date(text, now=now, rules=rules)) is not None:
         return Cue(f, Kind.DATE, "date line", date=date)
-    if f.words <= rules.max_byline_words and (byline := parse_byline(text, rules=rules)):
+    if byline := _name_in(f, rules):
         if byline.bare:
             return Cue(f, Kind.NAME, "bare name", byline=byline)
         return Cue(f, Kind.BYLINE, "byline", byline=byline)

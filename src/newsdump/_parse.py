@@ -169,26 +169,16 @@ def label(
                                   _model_reason(strongest, state, start=True))
         decision = decisions[t]
         if (replaced := fallback.get(t)) is not None:
-            new_role = STATES[replaced[0]][0]
-            labelled[cue.index] = Line(
-                line.number, line.span, line.text, line.ending, role=new_role,
-                reason=f"model: {state_name(STATES[replaced[0]])} (the likeliest "
-                f"{new_role.value} of an article whose lines took no {new_role.value} "
-                f"state: {replaced[1]:.2f})",
-                confidence=round(replaced[1], 4),
-            )
+            new_state, confidence = replaced
+            role = STATES[new_state][0]
+            why = (f"model: {state_name(STATES[new_state])} (the likeliest {role.value} of an "
+                   f"article whose lines took no {role.value} state: {confidence:.2f})")
         else:
-            labelled[cue.index] = Line(
-                line.number,
-                line.span,
-                line.text,
-                line.ending,
-                role=role,
-                reason=decision.reason
-                if decision is not None and decision.reason is not None
-                else reason[0],
-                confidence=round(decoded.confidence[t], 4),
-            )
+            confidence = decoded.confidence[t]
+            why = decision.reason if decision is not None and decision.reason is not None \
+                else reason[0]
+        labelled[cue.index] = Line(line.number, line.span, line.text, line.ending, role=role,
+                                   reason=why, confidence=round(confidence, 4))
         if phase == "B" or t == 0:
             starts.append(t)
             reasons.append(reason[1])
