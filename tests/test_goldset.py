@@ -10,6 +10,7 @@ import pytest
 from newsdump._goldset import Piece, compose, fold_of, load_pieces, recombine
 from newsdump._lines import split_lines
 from newsdump._model import Role
+from newsdump.scoring import GoldError
 
 OWN = Path(__file__).parent / "corpus" / "own"
 
@@ -79,3 +80,28 @@ class TestFolds:
         """A site's fold is a fixed hash in ``range(folds)``."""
         assert fold_of("example.com", 5) == fold_of("example.com", 5)
         assert {fold_of(f"site{k}.org", 5) for k in range(200)} == set(range(5))
+
+
+class TestBadGold:
+    @pytest.mark.parametrize(
+        ("dump", "gold", "says"),
+        [
+            (b"one\ntwo\n", b"{", "JSONDecodeError"),
+            (b"one\ntwo\n", b'{"articles": [{"start": 1, "end": 9}]}', "outside the dump"),
+            (b"one\ntwo\n", b'{"articles": [{"start": 2, "end": 1}]}', "outside the dump"),
+            (b"one\ntwo\n", b'{"articles": [{"end": 2}]}', "KeyError"),
+            (b"one\ntwo\n", b'{"articles": [{"start": 1, "end": 2, "roles": {"1": "hero"}}]}',
+             "'hero' is not a valid Role"),
+            (b"one\ntwo\n", b"[1, 2]", "TypeError"),
+            (b"\xff\xfe one\n", b'{"articles": [{"start": 1, "end": 1}]}', "UnicodeDecodeError"),
+        ],
+    )
+    def test_named_error(self, tmp_path: Path, dump: bytes, gold: bytes, says: str) -> None:
+        """A dump or gold file that cannot be cut into pieces raises GoldError naming it."""
+        (tmp_path / "dumps").mkdir()
+        (tmp_path / "gold").mkdir()
+        (tmp_path / "dumps" / "a.txt").write_bytes(dump)
+        (tmp_path / "gold" / "a.json").write_bytes(gold)
+        with pytest.raises(GoldError, match=says) as caught:
+            load_pieces(tmp_path / "dumps", tmp_path / "gold")
+        assert "a.txt" in str(caught.value) or "a.json" in str(caught.value)

@@ -56,6 +56,20 @@ class TestTrain:
         assert "no dumps/ and gold/" in capsys.readouterr().err
 
 
+    def test_bad_gold_is_one_line_and_no_file(self, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+        """A gold file that cannot be read: exit status 1, one line naming it, no model."""
+        (tmp_path / "g" / "dumps").mkdir(parents=True)
+        (tmp_path / "g" / "gold").mkdir()
+        (tmp_path / "g" / "dumps" / "a.txt").write_text("Title\nBody.\n", encoding="utf-8")
+        (tmp_path / "g" / "gold" / "a.json").write_text("{", encoding="utf-8")
+        out = tmp_path / "m.json.gz"
+        assert train.main([str(tmp_path / "g"), "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "a.json" in err
+        assert not out.exists()
+
     def test_penalties_reach_the_trainer(self, model_path: Path, tmp_path: Path) -> None:
         """--c1 and --c2 change the weights and are recorded; the defaults are the shipped."""
         path = tmp_path / "strong.json.gz"

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from newsdump._model import Role
-from newsdump.scoring import Gold, GoldArticle, GoldDateline
+from newsdump.scoring import Gold, GoldArticle, GoldDateline, GoldError
 
 __all__ = [
     "Piece",
@@ -115,15 +115,25 @@ def load_pieces(dumps_dir: Path, gold_dir: Path, *, group: str | None = None) ->
 
     ``group`` names the site of every piece when the gold has no ``_provenance.site``
     (the seeds and the project's own corpus); by default the dump's file name is used.
+    A gold file without its dump is skipped. Raises :class:`~newsdump.scoring.GoldError`
+    naming the file when a dump or a gold file cannot be read, or a gold article does
+    not fit its dump.
     """
     pieces: list[Piece] = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         dump_path = dumps_dir / (gold_path.stem + ".txt")
         if not dump_path.exists():
             continue
-        text = dump_path.read_text(encoding="utf-8")
-        data = json.loads(gold_path.read_text(encoding="utf-8"))
-        pieces.extend(_pieces(text.split("\n"), data, gold_path.stem, group))
+        where = dump_path
+        try:
+            text = dump_path.read_text(encoding="utf-8")
+            where = gold_path
+            data = json.loads(gold_path.read_text(encoding="utf-8"))
+            pieces.extend(_pieces(text.split("\n"), data, gold_path.stem, group))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError,
+                ValueError, AttributeError) as exc:
+            msg = f"{where}: cannot be read for training ({type(exc).__name__}: {exc})"
+            raise GoldError(msg) from exc
     return pieces
 
 
@@ -134,6 +144,9 @@ def _pieces(lines: list[str], data: dict[str, Any], stem: str, group: str | None
     for article in data["articles"]:
         prov = article.get("_provenance") or {}
         start, end = int(article["start"]), int(article["end"])
+        if not 1 <= start <= end <= len(lines):
+            msg = f"article lines {start}-{end} are outside the dump's {len(lines)} lines"
+            raise ValueError(msg)
         gold_roles = {int(k): Role(v) for k, v in (article.get("roles") or {}).items()}
         # A lone CR inside a line is a line break to the parser, not to the gold.
         text = [line.replace("\r", " ") for line in lines[start - 1 : end]]

@@ -21,7 +21,14 @@ from pathlib import Path
 from newsdump._goldset import Piece, Sample, fold_of, load_pieces, recombine
 from newsdump._linemodel import LineModel
 from newsdump._parse import parse
-from newsdump.scoring import CorpusScores, Scores, format_table, load_gold, score_dump
+from newsdump.scoring import (
+    CorpusScores,
+    GoldError,
+    Scores,
+    format_table,
+    load_gold,
+    score_dump,
+)
 from newsdump.train import Options, Sequence_, _featurize_all, add_regularisation, fit
 
 __all__ = ["cross_validate", "main", "score_samples"]
@@ -148,14 +155,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.corpus / "gold").is_dir():
         print(f"newsdump.crossval: error: no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    pieces = load_pieces(args.corpus / "dumps", args.corpus / "gold")
+    own_dirs = args.own if args.own is not None else [Path("tests/corpus/own")]
+    try:
+        pieces = load_pieces(args.corpus / "dumps", args.corpus / "gold")
+        extra = [p for d in own_dirs
+                 for p in load_pieces(d / "dumps", d / "gold", group=d.name)]
+    except GoldError as error:
+        print(f"newsdump.crossval: error: {error}", file=sys.stderr)
+        return 1
     if args.styles:
         keep = set(args.styles.split(","))
         pieces = [p for p in pieces if p.style in keep]
     if args.english:
         pieces = [p for p in pieces if p.lang == "en"]
-    own_dirs = args.own if args.own is not None else [Path("tests/corpus/own")]
-    extra = [p for d in own_dirs for p in load_pieces(d / "dumps", d / "gold", group=d.name)]
     options = Options(rounds=args.rounds, iterations=args.iterations, c1=args.c1, c2=args.c2)
     started = time.monotonic()
     biases: list[float] = args.start_biases

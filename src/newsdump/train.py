@@ -31,6 +31,7 @@ from newsdump._linemodel import STATES, LineModel, state_name
 from newsdump._model import Role
 from newsdump._parse import add_base_attributes, analyse
 from newsdump._rules import Rules
+from newsdump.scoring import GoldError
 
 __all__ = ["Options", "featurize", "fit", "main", "samples_from", "state_names", "train"]
 
@@ -265,7 +266,12 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.t
         print("newsdump train: error: give gold directories or --pair DUMPS GOLD",
               file=sys.stderr)
         return 2
-    pieces = [p for dumps, gold, name in pairs for p in load_pieces(dumps, gold, group=name)]
+    try:
+        pieces = [p for dumps, gold, name in pairs
+                  for p in load_pieces(dumps, gold, group=name)]
+    except GoldError as error:
+        print(f"newsdump train: error: {error}", file=sys.stderr)
+        return 1
     if args.include_research:
         pieces = [p if p.trainable else _trainable(p) for p in pieces]
     if not pieces:
