@@ -88,8 +88,51 @@ class TestTrain:
         assert exit_.value.code == 2
         assert "not a number from 0 up" in capsys.readouterr().err
 
+    @pytest.mark.parametrize(("option", "value", "says"), [
+        ("--rounds", "0", "from 1 up"), ("--iterations", "x", "from 1 up"),
+        ("--min-sites", "0", "from 1 up"), ("-j", "-1", "not a number of processes"),
+    ])
+    def test_a_bad_count_is_a_usage_error(self, option: str, value: str, says: str,
+                                          tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+        """Counts that would train nothing (or fail inside the trainer) are refused first."""
+        with pytest.raises(SystemExit) as exit_:
+            train.main([str(OWN), "-o", str(tmp_path / "m.json.gz"), option, value])
+        assert exit_.value.code == 2
+        assert says in capsys.readouterr().err
+
+    @pytest.mark.parametrize("where", ["folder", "missing/m.json.gz"])
+    def test_an_unwritable_output_is_refused_before_training(
+        self, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An output that is a folder, or in a folder that does not exist: status 2 at once."""
+        (tmp_path / "folder").mkdir()
+        assert train.main([str(OWN), "-o", str(tmp_path / where)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert where in err
+
 
 class TestModelFile:
+    def test_save_replaces_whole(self, model_path: Path, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+        """A save that fails midway leaves the old file and no temporary file behind."""
+        target = tmp_path / "m.json.gz"
+        target.write_bytes(b"old")
+        model = load_model(model_path)
+
+        def broken(*_: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("newsdump._atomic.os.replace", broken)
+        with pytest.raises(OSError, match="No space"):
+            model.save(target)
+        assert target.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["m.json.gz"]
+        monkeypatch.undo()
+        model.save(target)
+        assert load_model(target).weights == model.weights
+
     def test_not_a_model(self, tmp_path: Path) -> None:
         """A file that is not gzip JSON raises ModelError, not a traceback of gzip."""
         bad = tmp_path / "bad.json.gz"

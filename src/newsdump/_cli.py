@@ -38,6 +38,8 @@ from pathlib import Path
 from types import FrameType, ModuleType
 from typing import IO, Any, Literal, NamedTuple
 
+from newsdump import _argtypes
+from newsdump._atomic import file_mode
 from newsdump._io import CHUNK_SIZE, DecodeError, InputError, decode_chunks, iter_text
 from newsdump._linemodel import LineModel, ModelError, load_model
 from newsdump._model import Article, Role
@@ -268,7 +270,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=_argtypes.jobs,
         default=1,
         metavar="N",
         help="parse with N processes (default 1; 0: one per CPU). Files are shared out, "
@@ -359,17 +361,6 @@ def _fraction(text: str) -> float:
         msg = f"not a confidence from 0 to 1: {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
-
-
-def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = -1
-    if jobs < 0:
-        msg = f"not a number of processes: {text!r} (give 1, 2, ... or 0 for one per CPU)"
-        raise argparse.ArgumentTypeError(msg)
-    return jobs or os.cpu_count() or 1
 
 
 def _encoding(text: str) -> str:
@@ -586,16 +577,6 @@ def _identities(paths: Iterable[str]) -> dict[tuple[int, int], str]:
 # ---------------------------------------------------------------------------- output
 
 
-def _file_mode(target: str) -> int:
-    """The permissions of the file replaced, or those a new file gets under the umask."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 class _Output:
     """Where a command writes: standard output, or a file replaced only on success.
 
@@ -642,7 +623,7 @@ class _Output:
                 name = os.path.basename(self._target)
                 fd, self._temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
                 if hasattr(os, "fchmod"):
-                    os.fchmod(fd, _file_mode(self._target))
+                    os.fchmod(fd, file_mode(self._target))
                 self._file = open(fd, "w", encoding="utf-8", errors=self._errors, newline="")
         except OSError as error:
             self._discard()

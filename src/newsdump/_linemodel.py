@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import io
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -25,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from newsdump._atomic import write_bytes
 from newsdump._model import Role
 from newsdump._speedups import numpy_or_none
 
@@ -242,13 +244,18 @@ class LineModel:
         }
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the model as gzip-compressed JSON; the same model gives the same bytes."""
+        """Write the model as gzip-compressed JSON; the same model gives the same bytes.
+
+        ``path`` is replaced whole (written under a temporary name, then renamed), so it
+        never holds a part of a model. Raises :class:`OSError` when it cannot be written.
+        """
         data = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
-        with open(path, "wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-        ) as out:
+        packed = io.BytesIO()
+        with gzip.GzipFile(filename="", mode="wb", fileobj=packed, mtime=0,
+                           compresslevel=9) as out:
             out.write(data)
+        write_bytes(path, packed.getvalue())
 
 
 def _from_json(data: Any, where: str) -> LineModel:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsdump import _argtypes
 from newsdump._goldset import Piece, Sample, load_pieces, recombine
 from newsdump._linemodel import STATES, LineModel, state_name
 from newsdump._model import Role
@@ -219,16 +220,18 @@ def _arguments(argv: Sequence[str] | None, prog: str) -> argparse.Namespace:
     parser.add_argument("-o", "--output", required=True, help="model file to write")
     parser.add_argument("--base", action="store_true",
                         help="start from the shipped model (its decisions become attributes)")
-    parser.add_argument("--rounds", type=int, default=Options.rounds,
+    parser.add_argument("--rounds", type=_argtypes.at_least_one, default=Options.rounds,
                         help="recombined copies of each article (default: %(default)s)")
-    parser.add_argument("--iterations", type=int, default=Options.iterations,
+    parser.add_argument("--iterations", type=_argtypes.at_least_one, default=Options.iterations,
                         help="L-BFGS iterations (default: %(default)s)")
-    parser.add_argument("--min-sites", type=int, default=Options.min_sites,
+    parser.add_argument("--min-sites", type=_argtypes.at_least_one, default=Options.min_sites,
                         help="drop attributes seen on fewer sites (default: %(default)s)")
     add_regularisation(parser)
     parser.add_argument("--include-research", action="store_true",
                         help="also learn from research-only sources (not for shipped weights)")
-    parser.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("-j", "--jobs", type=_argtypes.jobs, default=min(2, os.cpu_count() or 1),
+                        help="processes that build the attributes (0: one per CPU; "
+                             "default: %(default)s)")
     return parser.parse_args(argv)
 
 
@@ -266,6 +269,15 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.t
         print("newsdump train: error: give gold directories or --pair DUMPS GOLD",
               file=sys.stderr)
         return 2
+    folder = os.path.dirname(os.path.abspath(args.output))
+    if os.path.isdir(args.output):
+        print(f"newsdump train: error: {args.output} is a folder; give a file name",
+              file=sys.stderr)
+        return 2
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        print(f"newsdump train: error: {args.output}: cannot write there ({folder} is not "
+              "a writable folder)", file=sys.stderr)
+        return 2
     try:
         pieces = [p for dumps, gold, name in pairs
                   for p in load_pieces(dumps, gold, group=name)]
@@ -281,7 +293,12 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.t
                       c1=args.c1, c2=args.c2)
     model = train(pieces, options, base=args.base, jobs=args.jobs,
                   info={"gold": [name for _, _, name in pairs]})
-    model.save(args.output)
+    try:
+        model.save(args.output)
+    except OSError as error:
+        print(f"newsdump train: error: {args.output}: cannot write the model "
+              f"({error.strerror or error})", file=sys.stderr)
+        return 1
     print(f"wrote {args.output}: {model.info['attributes']} attributes, "
           f"{model.info['lines']} lines of {model.info['articles']} articles")
     return 0
