@@ -472,3 +472,40 @@ class TestMain:
         assert "x.txt" in out
         assert "TOTAL" in out
         assert "no_gold" not in out
+
+    def test_model_option(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--model scores that model, not the shipped one.
+
+        The shipped model saved again scores the same; one that starts no article merges
+        each seed dump into one.
+        """
+        from newsdump._linemodel import default_model  # noqa: PLC0415
+
+        same, merging = tmp_path / "same.json.gz", tmp_path / "merging.json.gz"
+        default_model().save(same)
+        default_model().with_start_bias(-1000).save(merging)
+        seeds = Path(__file__).parent / "corpus" / "seeds"
+        dumps = Path(__file__).parent.parent / "seeds"
+        common = ["--dumps", str(dumps), "--gold", str(seeds / "gold"), "--no-roles"]
+        tables = []
+        for extra in ([], ["--model", str(same)], ["--model", str(merging)]):
+            assert main([*common, *extra]) == 0
+            tables.append(capsys.readouterr().out)
+        assert tables[0] == tables[1]
+        assert tables[2] != tables[0]
+        assert all("/1 " in row for row in tables[2].splitlines()[1:-1])
+
+    @pytest.mark.parametrize("content", [None, b"{}", b"not gzip"])
+    def test_bad_model(self, tmp_path: Path, content: bytes | None,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+        """A model file that is missing or not a model: exit 2 and one line naming it."""
+        model = tmp_path / "m.json.gz"
+        if content is not None:
+            model.write_bytes(content)
+        seeds = Path(__file__).parent / "corpus" / "seeds"
+        dumps = Path(__file__).parent.parent / "seeds"
+        assert main(["--dumps", str(dumps), "--gold", str(seeds / "gold"),
+                     "--model", str(model)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "m.json.gz" in err

@@ -32,12 +32,15 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from newsdump._model import Article, Dump, Role
 from newsdump._rules import Rules
+
+if TYPE_CHECKING:
+    from newsdump._linemodel import LineModel
 
 __all__ = [
     "PRF",
@@ -524,11 +527,14 @@ def score_corpus(
     *,
     now: datetime | None = None,
     rules: Rules | None = None,
+    model: LineModel | None = None,
 ) -> CorpusScores:
     """Parse every dump in ``dumps_dir`` that has a gold file in ``gold_dir`` and score it.
 
     Dump ``X.txt`` goes with gold ``X.json``; dumps without gold are skipped. The total is
-    the sum of the counts, so its ratios are micro-averages over the corpus.
+    the sum of the counts, so its ratios are micro-averages over the corpus. ``rules``
+    and ``model`` are passed to :func:`newsdump.parse` (``model``: the shipped one when
+    ``None``).
     """
     from newsdump._parse import parse  # noqa: PLC0415 (keeps scoring importable on its own)
 
@@ -536,7 +542,8 @@ def score_corpus(
     total = Scores()
     for dump_path, gold_path in _pairs(Path(dumps_dir), Path(gold_dir)):
         text = dump_path.read_bytes().decode("utf-8")
-        scores = score_dump(parse(text, now=now, rules=rules), load_gold(gold_path))
+        scores = score_dump(parse(text, now=now, rules=rules, model=model),
+                            load_gold(gold_path))
         per_dump.append((dump_path.name, scores))
         total += scores
     return CorpusScores(per_dump=tuple(per_dump), total=total)
@@ -625,6 +632,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--dumps", help="directory of dump .txt files")
     parser.add_argument("--gold", help="directory of gold .json files")
     parser.add_argument("--now", help="ISO date-time that relative dates resolve against")
+    parser.add_argument("--model", help="a line model made by 'newsdump train' "
+                        "(default: the one shipped with newsdump)")
     parser.add_argument("--no-roles", action="store_true", help="omit the per-role table")
     args = parser.parse_args(argv)
     if args.corpus:
@@ -652,8 +661,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"--now is not an ISO date-time: {args.now}")
     if not _pairs(Path(args.dumps), Path(args.gold)):
         return _fail(f"no dump in {args.dumps} has a gold file in {args.gold}")
+    model = None
+    if args.model:
+        from newsdump._linemodel import ModelError, load_model  # noqa: PLC0415
+
+        try:
+            model = load_model(args.model)
+        except ModelError as error:
+            return _fail(str(error))
+        except OSError as error:
+            return _fail(f"cannot read --model {args.model}: {error.strerror or error}")
     try:
-        corpus = score_corpus(args.dumps, args.gold, now=now)
+        corpus = score_corpus(args.dumps, args.gold, now=now, model=model)
     except (GoldError, UnicodeDecodeError) as exc:
         return _fail(str(exc))
     print(format_table(corpus, per_role=not args.no_roles))
