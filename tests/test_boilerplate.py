@@ -8,8 +8,10 @@ import attrs
 import pytest
 
 from newsdump import Role, Rules, parse
-from newsdump._boilerplate import added_phrases, local_boilerplate, repeated_lines
+from newsdump._boilerplate import BoilerKind, added_phrases, local_boilerplate, repeated_lines
+from newsdump._cues import Kind, line_cues
 from newsdump._features import line_features, patterns
+from newsdump._related import mark_blocks
 
 RULES = Rules()
 SEED_002 = Path(__file__).resolve().parent.parent / "seeds" / "002_b6b760efa62198f3.txt"
@@ -148,7 +150,7 @@ class TestRepeatedLines:
         title = "Regional airline cancels winter routes after fuel costs climb"
         feats = [line_features(i, t) for i, t in enumerate([title, title, title, "Body."])]
         marked = repeated_lines(feats, RULES)
-        assert sorted(marked) == [1, 2]
+        assert marked == {1: BoilerKind.COPY, 2: BoilerKind.COPY}
 
     def test_distant_copies_are_all_marked(self) -> None:
         """Text injected twice into an article (a tooltip) is boilerplate everywhere."""
@@ -158,7 +160,7 @@ class TestRepeatedLines:
         )
         texts = [tip, "First paragraph of the story.", "Second.", tip]
         feats = [line_features(i, t) for i, t in enumerate(texts)]
-        assert sorted(repeated_lines(feats, RULES)) == [0, 3]
+        assert repeated_lines(feats, RULES) == {0: BoilerKind.INJECTED, 3: BoilerKind.INJECTED}
 
     def test_repeated_short_headline_is_not_injected_text(self) -> None:
         """A headline ending in an abbreviation, printed twice, is left to the header logic."""
@@ -180,3 +182,32 @@ class TestRepeatedLines:
         texts = [tip, "One.", "Two.", "Three.", tip]
         feats = [line_features(i, t) for i, t in enumerate(texts)]
         assert repeated_lines(feats, rules) == {}
+
+
+class TestBoilerKind:
+    """Cues say which boilerplate found from a line's place they are, as a kind, not text."""
+
+    @staticmethod
+    def _cues(texts: list[str]) -> list[tuple[Kind, BoilerKind | None]]:
+        feats = [line_features(i, t) for i, t in enumerate(texts)]
+        cues = line_cues(feats, RULES, None)
+        mark_blocks(cues)
+        return [(c.kind, c.boiler) for c in cues]
+
+    def test_copy_and_teasers(self) -> None:
+        """An adjacent copy is COPY; the links under a related-links header are TEASER."""
+        title = "Regional airline cancels winter routes after fuel costs climb"
+        got = self._cues([title, title, "The airline said on Monday it would cut routes.",
+                          "Most Read", "Council votes on new parking rules",
+                          "Storm closes schools across the region"])
+        assert got[0] == (Kind.HEADLINE, None)
+        assert got[1] == (Kind.BOILERPLATE, BoilerKind.COPY)
+        assert got[2][1] is None
+        assert got[4:] == [(Kind.BOILERPLATE, BoilerKind.TEASER)] * 2
+
+    def test_reason_is_the_kinds_text(self) -> None:
+        """The reason users see is the kind's value, so the two never disagree."""
+        feats = [line_features(i, t) for i, t in enumerate(["Same line here", "Same line here"])]
+        cue = line_cues(feats, RULES, None)[1]
+        assert cue.boiler is BoilerKind.COPY
+        assert cue.reason == BoilerKind.COPY.value

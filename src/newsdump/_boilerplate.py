@@ -16,6 +16,7 @@ boilerplate (phrases).
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections import defaultdict
 from collections.abc import Sequence
@@ -28,12 +29,25 @@ from newsdump._phrases import PhraseTable, normalize
 from newsdump._rules import Rules
 
 __all__ = [
+    "BoilerKind",
     "LocalBoilerplate",
     "added_phrases",
     "is_breadcrumb",
     "local_boilerplate",
     "repeated_lines",
 ]
+
+class BoilerKind(enum.Enum):
+    """Boilerplate found from a line's place in the dump, which later stages tell apart.
+
+    The value is the line's reason.
+    """
+
+    COPY = "repeated copy of the line above"
+    INJECTED = "repeated text (injected tooltip or widget)"
+    TEASER = "related-link teaser"
+    APPEAL = "inside an appeal to readers"
+
 
 _READER = regex.compile(
     r"\b(?:you|your|you['’](?:re|ll|ve)|we|we['’](?:re|ve)|our|us|"
@@ -185,7 +199,7 @@ def _debris(text: str) -> bool:
     return len(_WORDISH.findall(rest)) < 3
 
 
-def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]:
+def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, BoilerKind]:
     """Long lines whose exact text recurs within ``rules.context_lines``: injected text.
 
     Every copy of running text (a sentence, not a headline) that recurs within
@@ -195,13 +209,13 @@ def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]
     first copy: only the later ones are marked.
     """
     seen: dict[str, list[int]] = defaultdict(list)
-    out: dict[int, str] = {}
+    out: dict[int, BoilerKind] = {}
     previous: Features | None = None
     for f in features:
         adjacent = previous is not None and previous.text == f.text
         previous = f
         if adjacent:
-            out[f.index] = "repeated copy of the line above"
+            out[f.index] = BoilerKind.COPY
             continue
         if len(f.text) < rules.min_repeat_chars or f.words < 15 or not f.terminal or f.question:
             continue
@@ -209,7 +223,7 @@ def repeated_lines(features: Sequence[Features], rules: Rules) -> dict[int, str]
         recent = [p for p in positions if f.index - p <= rules.repeat_window]
         if recent:
             for p in recent:
-                out[p] = "repeated text (injected tooltip or widget)"
-            out[f.index] = "repeated text (injected tooltip or widget)"
+                out[p] = BoilerKind.INJECTED
+            out[f.index] = BoilerKind.INJECTED
         positions[:] = [*recent, f.index]
     return out

@@ -15,7 +15,7 @@ from datetime import datetime
 import attrs
 import regex
 
-from newsdump._boilerplate import is_breadcrumb, local_boilerplate, repeated_lines
+from newsdump._boilerplate import BoilerKind, is_breadcrumb, local_boilerplate, repeated_lines
 from newsdump._byline import parse_byline
 from newsdump._captions import caption_cue
 from newsdump._credits import parse_credit
@@ -46,7 +46,11 @@ class Kind(enum.Enum):
 
 @attrs.define(slots=True)
 class Cue:
-    """One non-blank line's kind, reason and parsed metadata."""
+    """One non-blank line's kind, reason and parsed metadata.
+
+    ``boiler`` says which boilerplate found from the line's place in the dump (a copy,
+    injected text, a teaser, an appeal) a boilerplate line is; ``None`` for the others.
+    """
 
     features: Features
     kind: Kind
@@ -54,6 +58,7 @@ class Cue:
     closing: bool = False
     related: bool = False
     appeal: bool = False
+    boiler: BoilerKind | None = None
     byline: Byline | None = None
     date: ParsedDate | None = None
     credit: Credit | None = None
@@ -119,8 +124,8 @@ def line_cues(
         if local is not None:
             cues.append(local if local.features is f else _moved(local, f))
             continue
-        if f.index in repeated:
-            cues.append(Cue(f, Kind.BOILERPLATE, repeated[f.index],
+        if (boiler := repeated.get(f.index)) is not None:
+            cues.append(Cue(f, Kind.BOILERPLATE, boiler.value, boiler=boiler,
                             byline=_name_in(f, rules)))
             continue
         content = contents.get(key)

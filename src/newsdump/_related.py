@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsdump._boilerplate import BoilerKind
 from newsdump._cues import Cue, Kind
 
 __all__ = ["body_follows", "mark_blocks"]
@@ -36,7 +37,7 @@ def mark_blocks(cues: Sequence[Cue]) -> None:
             j = k + 1
             stop = min(len(cues), k + 1 + _MAX_APPEAL_BLOCK)
             while j < stop and cues[j].kind in (Kind.PROSE, Kind.BOILERPLATE):
-                _to_boilerplate(cues[j], "inside an appeal to readers")
+                _to_boilerplate(cues[j], BoilerKind.APPEAL)
                 j += 1
             k = j
             continue
@@ -66,7 +67,7 @@ def _mark_related(cues: Sequence[Cue], start: int) -> int:
         while teasers and cues[teasers[-1]].kind is not Kind.DATE:
             teasers.pop()
     for t in teasers:
-        _to_boilerplate(cues[t], "related-link teaser")
+        _to_boilerplate(cues[t], BoilerKind.TEASER)
     return max(j, start + 1)
 
 def _teaser_sentence(cues: Sequence[Cue], j: int) -> bool:
@@ -79,10 +80,11 @@ def _teaser_sentence(cues: Sequence[Cue], j: int) -> bool:
     nxt = cues[j + 1] if j + 1 < len(cues) else None
     return nxt is not None and nxt.kind not in (Kind.PROSE, Kind.DATELINE)
 
-def _to_boilerplate(cue: Cue, reason: str) -> None:
+def _to_boilerplate(cue: Cue, boiler: BoilerKind) -> None:
     if cue.kind is not Kind.BOILERPLATE:
         cue.kind = Kind.BOILERPLATE
-        cue.reason = reason
+        cue.reason = boiler.value
+        cue.boiler = boiler
 
 def body_follows(cues: Sequence[Cue], j: int) -> bool:
     """Whether running text starts within the few header lines after ``j``.

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from newsdump._boilerplate import BoilerKind
 from newsdump._cohesion import bag, similarity
 from newsdump._cues import Cue, Kind
 from newsdump._model import Role
@@ -30,14 +31,7 @@ _MIN_BODY = 2
 _IDF_REACH = 200
 _MIN_DATELINE_BODY = 40
 _LABEL_ENDS = frozenset("|»›>/:")
-_REPEATED_COPY = "repeated copy of the line above"
-_STRUCTURAL_REASONS = frozenset(
-    {
-        "related-link teaser",
-        "inside an appeal to readers",
-        "repeated text (injected tooltip or widget)",
-    }
-)
+_STRUCTURAL = frozenset({BoilerKind.TEASER, BoilerKind.APPEAL, BoilerKind.INJECTED})
 _MAX_HEADER = 14
 _COHESION_WINDOW = 4
 _COHESION_THRESHOLD = 0.03
@@ -291,11 +285,8 @@ def _punctuated_headline(cues: Sequence[Cue], anchor: int, floor: int) -> int:
 def _furniture(cue: Cue) -> bool:
     """Boilerplate that may sit inside or above a header (not a structural marker)."""
     return cue.kind is Kind.BOILERPLATE and (
-        cue.reason == _REPEATED_COPY
-        or (
-            not (cue.closing or cue.related or cue.appeal)
-            and cue.reason not in _STRUCTURAL_REASONS
-        )
+        cue.boiler is BoilerKind.COPY
+        or (not (cue.closing or cue.related or cue.appeal) and cue.boiler not in _STRUCTURAL)
     )
 
 
