@@ -37,6 +37,7 @@ __all__ = [
     "repeated_lines",
 ]
 
+
 class BoilerKind(enum.Enum):
     """Boilerplate found from a line's place in the dump, which later stages tell apart.
 
