@@ -150,7 +150,10 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the cross-validation table and the held-out sets; 2 on a usage error."""
+    """Print the cross-validation table and the held-out sets.
+
+    Returns 0, 2 on a usage error, 1 when a dump or gold file cannot be read.
+    """
     args = _arguments(argv)
     if not (args.corpus / "gold").is_dir():
         print(f"newsdump.crossval: error: no corpus at {args.corpus}", file=sys.stderr)

@@ -255,7 +255,11 @@ def _penalty(text: str) -> float:
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = "python -m newsdump.train") -> int:
-    """Command-line entry point (also ``newsdump train``); 2 on a usage error."""
+    """Command-line entry point (also ``newsdump train``).
+
+    Returns 0, 2 on a usage error, 1 when a dump or gold file cannot be read or the model
+    cannot be written (one line on standard error each time).
+    """
     args = _arguments(argv, prog)
     pairs = [(d / "dumps", d / "gold", d.name) for d in args.gold]
     pairs += [(dumps, gold, dumps.name) for dumps, gold in args.pair]
