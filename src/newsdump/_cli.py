@@ -41,7 +41,7 @@ from typing import IO, Any, Literal, NamedTuple
 from newsdump import _argtypes
 from newsdump._atomic import file_mode
 from newsdump._io import CHUNK_SIZE, DecodeError, InputError, decode_chunks, iter_text
-from newsdump._linemodel import LineModel, ModelError, load_model
+from newsdump._linemodel import LineModel, ModelError, load_model_option
 from newsdump._model import Article, Role
 from newsdump._parallel import (
     STDIN,
@@ -374,12 +374,9 @@ def _encoding(text: str) -> str:
 
 def _load_model(path: str) -> LineModel:
     try:
-        return load_model(path)
+        return load_model_option(path)
     except ModelError as error:
         raise _FailureError(str(error)) from None
-    except OSError as error:
-        msg = f"cannot read --model {path}: {error.strerror or error}"
-        raise _FailureError(msg) from None
 
 
 def _load_rules(path: str) -> Rules:

@@ -40,6 +40,7 @@ __all__ = [
     "Scoring",
     "default_model",
     "load_model",
+    "load_model_option",
 ]
 
 FORMAT = 1
@@ -300,6 +301,15 @@ def load_model(path: str | os.PathLike[str]) -> LineModel:
         msg = f"{os.fspath(path)}: not a newsdump model (gzip JSON): {exc}"
         raise ModelError(msg) from exc
     return _from_json(data, os.fspath(path))
+
+
+def load_model_option(path: str) -> LineModel:
+    """Read the file of a ``--model`` option: every failure is a one-line :class:`ModelError`."""
+    try:
+        return load_model(path)
+    except OSError as error:
+        msg = f"cannot read --model {path}: {error.strerror or error}"
+        raise ModelError(msg) from None
 
 
 @functools.lru_cache(maxsize=1)

@@ -663,14 +663,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"no dump in {args.dumps} has a gold file in {args.gold}")
     model = None
     if args.model:
-        from newsdump._linemodel import ModelError, load_model  # noqa: PLC0415
+        from newsdump._linemodel import ModelError, load_model_option  # noqa: PLC0415
 
         try:
-            model = load_model(args.model)
+            model = load_model_option(args.model)
         except ModelError as error:
             return _fail(str(error))
-        except OSError as error:
-            return _fail(f"cannot read --model {args.model}: {error.strerror or error}")
     try:
         corpus = score_corpus(args.dumps, args.gold, now=now, model=model)
     except (GoldError, UnicodeDecodeError) as exc:
