@@ -44,8 +44,16 @@ def rows(path: Path) -> list[str]:
 
 
 def digest(path: Path) -> tuple[str, str]:
-    """The file's name in the set and the SHA-256 of its rows."""
-    return str(path), hashlib.sha256("\n".join(rows(path)).encode("utf-8")).hexdigest()
+    """The file's name in its set and the SHA-256 of its rows."""
+    return name(path), hashlib.sha256("\n".join(rows(path)).encode("utf-8")).hexdigest()
+
+
+def name(path: Path) -> str:
+    """``set/file.txt``: the same in every checkout, so a worktree's record compares."""
+    for set_name, folder in SETS.items():
+        if path.is_relative_to(folder):
+            return f"{set_name}/{path.relative_to(folder)}"
+    return str(path)
 
 
 def files(sets: Sequence[str], every: int) -> list[Path]:
