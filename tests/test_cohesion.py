@@ -1,10 +1,14 @@
-"""Lexical cohesion: content-word bags."""
+"""Lexical cohesion: content-word bags and the sliding windows over them."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
-from newsdump._cohesion import bag
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdump._cohesion import _TOKEN, _bag, _count, bag, window_cohesion, word_rows
 
 
 class TestBag:
@@ -18,3 +22,74 @@ class TestBag:
         """Function words and words under three letters carry no topic."""
         assert bag("It is what it is, as we go on") == Counter()
 
+    @given(st.text(st.sampled_from("aBcSs' ’-\u0130\u03a3\u03c3\u0181\u00df\u00c9\u2019xyz.")))
+    def test_whole_line_lowering_finds_the_tokens_lowered_one_by_one(self, text: str) -> None:
+        """The narrow fast path gives the same words, counts and order as the general one.
+
+        The alphabet holds the characters where lower-casing a whole line could differ:
+        İ (grows), Σ (depends on the next letter), Ɓ (lower-cases out of the narrow range).
+        """
+        general = _count([t.lower().replace("’", "'") for t in _TOKEN.findall(text)])
+        assert list(_bag.__wrapped__(text).items()) == list(general.items())
+
+
+def _direct(
+    bags: list[dict[str, int]], w: int, asked: list[int]
+) -> tuple[list[float | None], list[tuple[int, int]]]:
+    """Each edge's windows summed afresh: what the sliding sums must equal."""
+    sims: list[float | None] = []
+    windows: list[tuple[Counter[str], Counter[str]]] = []
+    for i in range(len(bags)):
+        above: Counter[str] = Counter()
+        below: Counter[str] = Counter()
+        for counts in bags[max(0, i - w):i]:
+            above.update(counts)
+        for counts in bags[i:i + w]:
+            below.update(counts)
+        windows.append((above, below))
+        dot = sum(c * below[k] for k, c in above.items())
+        sq_above = sum(c * c for c in above.values())
+        sq_below = sum(c * c for c in below.values())
+        sims.append(float(dot) / math.sqrt(float(sq_above) * float(sq_below))
+                    if sq_above and sq_below else None)
+    echoes = [
+        (sum(1 for k, c in bags[i].items() if windows[i][1][k] > c),
+         sum(1 for k in bags[i] if windows[i][0][k]))
+        for i in asked
+    ]
+    return sims, echoes
+
+
+_BAGS = st.lists(
+    st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 4), max_size=5), max_size=40
+)
+
+
+class TestWindowCohesion:
+    @given(_BAGS, st.integers(1, 16), st.data())
+    def test_sliding_sums_equal_windows_summed_afresh(
+        self, bags: list[dict[str, int]], w: int, data: st.DataObject
+    ) -> None:
+        """Similarities to the last bit and echo counts, for any bags, window and lines."""
+        asked = sorted(data.draw(st.sets(st.integers(0, max(0, len(bags) - 1)))))
+        asked = [i for i in asked if i < len(bags)]
+        rows, size = word_rows(bags)
+        got = window_cohesion(rows, w, size, asked)
+        assert (got.similarity, got.echoes) == _direct(bags, w, asked)
+
+    def test_a_change_of_vocabulary_is_a_valley(self) -> None:
+        """Edges inside a topic are similar; the edge where the words change is not."""
+        bags = [{"ferry": 1, "harbour": 1}] * 4 + [{"budget": 1, "tax": 1}] * 4
+        rows, size = word_rows(bags)
+        sims = window_cohesion(rows, 2, size).similarity
+        assert sims[0] is None  # nothing above the first line
+        assert sims[4] == 0.0
+        assert sims[2] == sims[6] == 1.0
+
+    def test_repeated_bags_share_a_row(self) -> None:
+        """The same bag object twice is numbered once: repeated lines cost one row."""
+        shared = {"ferry": 2}
+        rows, size = word_rows([shared, {"tax": 1}, shared])
+        assert rows[0] is rows[2]
+        assert rows == [((0, 2),), ((1, 1),), ((0, 2),)]
+        assert size == 2

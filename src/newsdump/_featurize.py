@@ -17,13 +17,12 @@ one here means training again.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from sys import intern
 
 import regex
 
-from newsdump._cohesion import bag
+from newsdump._cohesion import bag, window_cohesion, word_rows
 from newsdump._cues import Cue, Kind
 from newsdump._model import Line, Role
 
@@ -358,66 +357,17 @@ def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str, str]], list[str
     window on that side (``0``, ``lo`` under a third, ``hi``); ``""`` for other lines.
     """
     empty: Mapping[str, int] = {}
-    bags = [bag(c.features.text) if c.features.words >= 4 else empty for c in cues]
-    sims: list[float | None] = []
-    echoes: list[str] = []
-    for i, (sim, above, below) in enumerate(_slide(bags, _COHESION_WINDOW)):
-        sims.append(sim)
-        own = bags[i]
-        if own and cues[i].features.words <= _ECHO_WORDS:
-            down = sum(1 for k, c in own.items() if below.get(k, 0) > c)
-            up = sum(1 for k in own if above.get(k, 0))
-            echoes.append(f"{_share(down, len(own))}|{_share(up, len(own))}")
-        else:
-            echoes.append("")
-    near = [_level(sim) for sim, _, _ in _slide(bags, _NEAR_WINDOW)]
-    return [(*_similarity(sims, i), near[i]) for i in range(len(cues))], echoes
-
-
-def _slide(
-    bags: Sequence[Mapping[str, int]], w: int
-) -> Iterator[tuple[float | None, Mapping[str, int], Mapping[str, int]]]:
-    """Per line, the similarity of the ``w`` lines above and below its top edge.
-
-    Each step gives the cosine similarity of their word counts (``None`` when a side has
-    none) and the two counts themselves. The windows slide down one line at a time; their
-    dot product and squared norms are kept up to date word by word (whole numbers, so
-    exactly), and the cost is linear in the words of the input. The counts are the live
-    windows: read them before the next step.
-    """
-    n = len(bags)
-    above: dict[str, int] = {}
-    below: dict[str, int] = {}
-    dot = sq_above = sq_below = 0
-    for j in range(min(n, w)):
-        for k, c in bags[j].items():
-            b = below.get(k, 0)
-            sq_below += 2 * b * c + c * c
-            below[k] = b + c
-    for i in range(n):
-        if sq_above > 0 and sq_below > 0:
-            yield float(dot) / math.sqrt(float(sq_above) * float(sq_below)), above, below
-        else:
-            yield None, above, below
-        for k, c in bags[i].items():  # line i moves from below the edge to above it
-            a, b = above.get(k, 0), below.get(k, 0)
-            dot += c * (b - a - c)
-            sq_above += 2 * a * c + c * c
-            sq_below += c * c - 2 * b * c
-            above[k] = a + c
-            below[k] = b - c
-        if i - w >= 0:
-            for k, c in bags[i - w].items():
-                a = above.get(k, 0)
-                dot -= c * below.get(k, 0)
-                sq_above += c * c - 2 * a * c
-                above[k] = a - c
-        if i + w < n:
-            for k, c in bags[i + w].items():
-                b = below.get(k, 0)
-                dot += c * above.get(k, 0)
-                sq_below += 2 * b * c + c * c
-                below[k] = b + c
+    rows, size = word_rows(
+        [bag(c.features.text) if c.features.words >= 4 else empty for c in cues]
+    )
+    asked = [i for i, c in enumerate(cues) if rows[i] and c.features.words <= _ECHO_WORDS]
+    wide = window_cohesion(rows, _COHESION_WINDOW, size, asked)
+    near = window_cohesion(rows, _NEAR_WINDOW, size).similarity
+    echoes = [""] * len(cues)
+    for i, (down, up) in zip(asked, wide.echoes, strict=True):
+        echoes[i] = f"{_share(down, len(rows[i]))}|{_share(up, len(rows[i]))}"
+    sims = wide.similarity
+    return [(*_similarity(sims, i), _level(near[i])) for i in range(len(cues))], echoes
 
 
 _NEAR_WINDOW = 3
