@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsdump import (
@@ -345,6 +345,22 @@ class TestCaptionGates:
         last = c._LAST_SPLIT.search(text)
         cut = last.end() if last is not None else 0
         assert text[cut:] == c._TRAILING_SPLIT.split(text)[-1]
+
+    @given(st.lists(st.sampled_from(["Ana", "Ruiz", "AP", "via", "said", " ", "/", " / ", ".",
+                                     ",", "\u2003", "©", ";"]), max_size=40).map("".join))
+    @example("/" + "/".join(["Ana"] * 12) + "/")  # 12 words, 13 splits: a credit
+    @example("/" + "/".join(["Ana"] * 13) + "/")
+    @FAST
+    def test_credit_like_splits_no_more_than_it_needs(self, text: str) -> None:
+        """The split capped past the word limit decides as the whole split would."""
+        c = _captions
+        words = [w for w in c._CREDIT_WORD_SPLIT.split(text.strip(" .,;")) if w]
+        whole = bool(words) and len(words) <= c._COLON_MARKERS_MAX_WORDS and all(
+            c._CREDIT_WORD.match(w) or w.lower() in ("photo", "photos", "images", "staff",
+                                                     "pool", "handout")
+            for w in words
+        ) and c._HAS_CAPITAL.search(text) is not None
+        assert c._credit_like(text) == whole
 
     def test_openers_without_a_first_character(self) -> None:
         rules = Rules().extend(caption_openers=[" - "])
