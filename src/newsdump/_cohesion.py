@@ -19,7 +19,7 @@ import regex
 
 from newsdump._phrases import narrow, narrow_class
 
-__all__ = ["Row", "WindowCohesion", "bag", "similarity", "window_cohesion", "word_rows"]
+__all__ = ["LineBags", "Row", "WindowCohesion", "bag", "similarity", "window_cohesion", "word_rows"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]{2,}+")
 # _TOKEN on narrow text (newsdump._phrases.narrow_class), with "’" already made "'".
@@ -55,8 +55,30 @@ def bag(text: str) -> Mapping[str, int]:
     return _bag(text[:5000])
 
 
-# Both the cascade and the model's attributes read each line's words, and dumps repeat
-# lines, so recent bags are kept.
+class LineBags:
+    """The bag of each line of one parse, made on first use and kept while it runs.
+
+    The rule cascade reads the lines near its candidate boundaries and the model's
+    attributes read them all: each line is tokenised once whatever the size of the
+    input, which the cache of :func:`bag` alone cannot promise.
+    """
+
+    __slots__ = ("_bags", "_texts")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        """Bags for the lines ``texts`` (indexed as they are)."""
+        self._texts = texts
+        self._bags: dict[int, Mapping[str, int]] = {}
+
+    def __getitem__(self, j: int) -> Mapping[str, int]:
+        """The bag of line ``j``: :func:`bag` of its text."""
+        got = self._bags.get(j)
+        if got is None:
+            got = self._bags[j] = bag(self._texts[j])
+        return got
+
+
+# Dumps repeat lines, so recent bags are kept across lines and parses.
 @functools.lru_cache(maxsize=8192)
 def _bag(text: str) -> Mapping[str, int]:
     low = text.lower()
@@ -75,7 +97,8 @@ def _count(tokens: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     get = counts.get
     stop = _STOP
-    for word in tokens:
+    for token in tokens:
+        word = token
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) < 3 or word in stop:

@@ -22,7 +22,7 @@ from sys import intern
 
 import regex
 
-from newsdump._cohesion import bag, window_cohesion, word_rows
+from newsdump._cohesion import LineBags, window_cohesion, word_rows
 from newsdump._cues import Cue, Kind
 from newsdump._model import Line, Role
 
@@ -112,13 +112,17 @@ _CONTEXT_PREFIXES = ("k=", "w=", "term", "quest", "closing", "related", "bullet"
 
 
 def line_attributes(
-    lines: Sequence[Line], cues: Sequence[Cue], cascade: Sequence[tuple[Role, bool]]
+    lines: Sequence[Line],
+    cues: Sequence[Cue],
+    cascade: Sequence[tuple[Role, bool]],
+    bags: LineBags | None = None,
 ) -> list[tuple[str, ...]]:
     """The attributes of every non-blank line (in the order of ``cues``).
 
     ``lines`` are all the dump's lines (blank ones included), ``cues`` the cues of its
     non-blank lines, as :func:`newsdump._cues.line_cues` returns them, and ``cascade``
-    what the rule cascade (:func:`newsdump._segment.cascade_labels`) says of each.
+    what the rule cascade (:func:`newsdump._segment.cascade_labels`) says of each;
+    ``bags`` may pass the parse's :class:`~newsdump._cohesion.LineBags` of the cues' texts.
     A line holds each attribute at most once (their prefixes keep them apart). Lines
     with the same attributes share one tuple, so later stages can work once per distinct
     tuple (by identity) and a dump of repeated short lines holds few of them.
@@ -126,7 +130,7 @@ def line_attributes(
     n = len(cues)
     shapes, context = _shapes(lines, cues)
     gaps_before = [c.index - (cues[i - 1].index if i else -1) - 1 for i, c in enumerate(cues)]
-    cohesion, echoes = _cohesion(cues)
+    cohesion, echoes = _cohesion(cues, bags)
     repeats_before, repeats_after = _repeats(cues)
     since_closer = _distance_since(cues, lambda c: c.closer)
     to_anchor = _distance_to(cues, lambda c: c.kind in (Kind.BYLINE, Kind.DATE))
@@ -346,7 +350,9 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
     return out
 
 
-def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str, str]], list[str]]:
+def _cohesion(
+    cues: Sequence[Cue], bags: LineBags | None = None
+) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Cohesion across each line's top edge, near and wide, and the echo of short lines.
 
     The wide cohesion is the cosine similarity of the words of the
@@ -357,8 +363,10 @@ def _cohesion(cues: Sequence[Cue]) -> tuple[list[tuple[str, str, str]], list[str
     window on that side (``0``, ``lo`` under a third, ``hi``); ``""`` for other lines.
     """
     empty: Mapping[str, int] = {}
+    if bags is None:
+        bags = LineBags([c.features.text for c in cues])
     rows, size = word_rows(
-        [bag(c.features.text) if c.features.words >= 4 else empty for c in cues]
+        [bags[i] if c.features.words >= 4 else empty for i, c in enumerate(cues)]
     )
     asked = [i for i, c in enumerate(cues) if rows[i] and c.features.words <= _ECHO_WORDS]
     wide = window_cohesion(rows, _COHESION_WINDOW, size, asked)

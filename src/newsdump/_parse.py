@@ -18,6 +18,7 @@ from datetime import datetime
 from sys import intern
 
 from newsdump._articles import build_article
+from newsdump._cohesion import LineBags
 from newsdump._collector import collector_paused
 from newsdump._cues import Cue, line_cues
 from newsdump._decisions import decided_states
@@ -78,7 +79,8 @@ def analyse(text: str, rules: Rules, now: datetime | None) -> tuple[
     features = [line_features(line.number - 1, line.text) for line in lines if not line.is_blank]
     cues = line_cues(features, rules, now)
     mark_blocks(cues)
-    return lines, cues, line_attributes(lines, cues, cascade_labels(cues, rules))
+    bags = LineBags([cue.features.text for cue in cues])
+    return lines, cues, line_attributes(lines, cues, cascade_labels(cues, rules, bags), bags)
 
 
 def add_base_attributes(

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from newsdump._boilerplate import BoilerKind
-from newsdump._cohesion import bag, similarity
+from newsdump._cohesion import LineBags, similarity
 from newsdump._cues import Cue, Kind
 from newsdump._model import Role
 from newsdump._related import body_follows as _body_follows
@@ -45,11 +45,16 @@ class Boundary:
     reason: str
 
 
-def find_boundaries(cues: Sequence[Cue], rules: Rules) -> list[Boundary]:
-    """The positions (in ``cues``) where articles start, the first always included."""
+def find_boundaries(
+    cues: Sequence[Cue], rules: Rules, bags: LineBags | None = None
+) -> list[Boundary]:
+    """The positions (in ``cues``) where articles start, the first always included.
+
+    ``bags`` may pass the parse's :class:`~newsdump._cohesion.LineBags` of the cues' texts.
+    """
     if not cues:
         return []
-    cohesion = _Cohesion(cues, rules)
+    cohesion = _Cohesion(cues, rules, bags)
     starts: list[Boundary] = [Boundary(0, "start of the dump")]
     body_lines = 0
     after_closer = False
@@ -290,24 +295,22 @@ def _furniture(cue: Cue) -> bool:
     )
 
 
+_NO_WORDS: Mapping[str, int] = {}
+
+
 class _Cohesion:
     """Lexical cohesion across a gap, with inverse line frequency from a local window."""
 
-    def __init__(self, cues: Sequence[Cue], rules: Rules) -> None:
+    def __init__(self, cues: Sequence[Cue], rules: Rules, bags: LineBags | None) -> None:
         self._cues = cues
-        self._bags: dict[int, Mapping[str, int]] = {}
+        self._line_bags = bags if bags is not None else LineBags([c.features.text for c in cues])
         self._window = _COHESION_WINDOW
         self._context = rules.context_lines
         self._threshold = _COHESION_THRESHOLD
 
     def _bag(self, j: int) -> Mapping[str, int]:
-        """The content words of line ``j`` (computed on first use; boilerplate has none)."""
-        counts = self._bags.get(j)
-        if counts is None:
-            cue = self._cues[j]
-            counts = bag(cue.features.text) if cue.kind is not Kind.BOILERPLATE else {}
-            self._bags[j] = counts
-        return counts
+        """The content words of line ``j`` (boilerplate has none)."""
+        return self._line_bags[j] if self._cues[j].kind is not Kind.BOILERPLATE else _NO_WORDS
 
     def _content(self, start: int, step: int) -> list[Mapping[str, int]]:
         out: list[Mapping[str, int]] = []
@@ -344,9 +347,11 @@ class _Cohesion:
         return similarity(before, after, df, lines) < self._threshold
 
 
-def cascade_labels(cues: Sequence[Cue], rules: Rules) -> list[tuple[Role, bool]]:
+def cascade_labels(
+    cues: Sequence[Cue], rules: Rules, bags: LineBags | None = None
+) -> list[tuple[Role, bool]]:
     """The cascade's role of every line and whether it would start an article there."""
-    starts = [b.position for b in find_boundaries(cues, rules)]
+    starts = [b.position for b in find_boundaries(cues, rules, bags)]
     out: list[tuple[Role, bool]] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(cues)
