@@ -435,6 +435,16 @@ class TestLineGates:
         if not c._capital(text[:1]):
             assert c._BIO.match(text) is None
 
+    @given(st.one_of(LOCAL_TEXT, st.lists(st.sampled_from(
+        ["Reporting by", "Editing by", "reporting by", " ", "; ", ", ", "(", ".", "Ana Ruiz",
+         "written by", "Writing by", ": ", "and"]), max_size=8).map("".join)))
+    @FAST
+    def test_credit_roles_open_the_line(self, text: str) -> None:
+        """A role matched at the start is the first of all the role matches, and only then."""
+        roles = _credits._roles_pattern(Rules().credit_roles)
+        first = next(iter(roles.finditer(text)), None)
+        assert (roles.match(text) is not None) == (first is not None and first.start() == 0)
+
     def test_first_character_caches(self) -> None:
         for char in _all_chars()[::11] + list("_-—a A9©"):
             assert _boilerplate._non_word(char) == (regex.match(r"[\W_]", char) is not None)

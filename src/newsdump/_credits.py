@@ -153,9 +153,10 @@ def _reporting(line: str, rules: Rules) -> Credit | None:
         return None
     inner = line.strip(" ()[]")
     roles = _roles_pattern(rules.credit_roles)
-    matches = list(roles.finditer(inner))
-    if not matches or matches[0].start() != 0:
+    # A credit opens with its role: lines that do not ("… written by …") are not scanned.
+    if roles.match(inner) is None:
         return None
+    matches = list(roles.finditer(inner))
     reporters: list[str] = []
     editors: list[str] = []
     contributors: list[str] = []
