@@ -20,7 +20,6 @@ text with the boilerplate removed, losslessly: every line of the input stays in
 
 from __future__ import annotations
 
-import importlib.metadata
 from typing import Any
 
 from newsdump._byline import parse_byline
@@ -82,6 +81,8 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
+        import importlib.metadata  # noqa: PLC0415 - costs a tenth of a second; rarely read
+
         return importlib.metadata.version("newsdump")
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
