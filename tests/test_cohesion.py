@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdump._cohesion import _TOKEN, _bag, _count, bag, window_cohesion, word_rows
+from newsdump._cohesion import _TOKEN, _bag, _count, bag, window_cohesion
 
 
 class TestBag:
@@ -66,30 +67,27 @@ _BAGS = st.lists(
 
 
 class TestWindowCohesion:
-    @given(_BAGS, st.integers(1, 16), st.data())
+    @given(_BAGS, st.integers(1, 16), st.integers(0, 15), st.data())
     def test_sliding_sums_equal_windows_summed_afresh(
-        self, bags: list[dict[str, int]], w: int, data: st.DataObject
+        self, bags: list[dict[str, int]], wide: int, less: int, data: st.DataObject
     ) -> None:
-        """Similarities to the last bit and echo counts, for any bags, window and lines."""
+        """Similarities to the last bit and echo counts, for any bags, windows and lines."""
+        near = max(1, wide - less)
         asked = sorted(data.draw(st.sets(st.integers(0, max(0, len(bags) - 1)))))
         asked = [i for i in asked if i < len(bags)]
-        rows, size = word_rows(bags)
-        got = window_cohesion(rows, w, size, asked)
-        assert (got.similarity, got.echoes) == _direct(bags, w, asked)
+        got = window_cohesion(bags, wide, near, asked)
+        assert (got.wide, got.echoes) == _direct(bags, wide, asked)
+        assert got.near == _direct(bags, near, [])[0]
 
     def test_a_change_of_vocabulary_is_a_valley(self) -> None:
         """Edges inside a topic are similar; the edge where the words change is not."""
         bags = [{"ferry": 1, "harbour": 1}] * 4 + [{"budget": 1, "tax": 1}] * 4
-        rows, size = word_rows(bags)
-        sims = window_cohesion(rows, 2, size).similarity
-        assert sims[0] is None  # nothing above the first line
-        assert sims[4] == 0.0
-        assert sims[2] == sims[6] == 1.0
+        found = window_cohesion(bags, 2, 1)
+        assert found.wide[0] is None  # nothing above the first line
+        assert found.wide[4] == found.near[4] == 0.0
+        assert found.wide[2] == found.wide[6] == found.near[1] == 1.0
 
-    def test_repeated_bags_share_a_row(self) -> None:
-        """The same bag object twice is numbered once: repeated lines cost one row."""
-        shared = {"ferry": 2}
-        rows, size = word_rows([shared, {"tax": 1}, shared])
-        assert rows[0] is rows[2]
-        assert rows == [((0, 2),), ((1, 1),), ((0, 2),)]
-        assert size == 2
+    def test_the_near_window_is_the_narrower(self) -> None:
+        """Asking for a near window wider than the wide one is a programming error."""
+        with pytest.raises(ValueError, match="near <= wide"):
+            window_cohesion([], 3, 4)

@@ -3,7 +3,7 @@
 :func:`bag` gives a line's content words; :func:`similarity` compares the text on the
 two sides of one gap (the rule cascade's check); :func:`window_cohesion` compares the
 lines above and below every line's top edge at once, in time linear in the words of
-the input (the line model's attributes, ``_featurize._cohesion``).
+the input (the line model's attributes, ``_featurize.cohesion_attributes``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import regex
 
 from newsdump._phrases import narrow, narrow_class
 
-__all__ = ["LineBags", "Row", "WindowCohesion", "bag", "similarity", "window_cohesion", "word_rows"]
+__all__ = ["LineBags", "WindowCohesion", "bag", "similarity", "window_cohesion"]
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’-]{2,}+")
 # _TOKEN on narrow text (newsdump._phrases.narrow_class), with "’" already made "'".
@@ -140,96 +140,77 @@ def similarity(
     return dot / norm if norm else 1.0
 
 
-Row = tuple[tuple[int, int], ...]
-"""A line's content words as ``(word number, count)`` pairs (see :func:`word_rows`)."""
-
-
-def word_rows(bags: Sequence[Mapping[str, int]]) -> tuple[list[Row], int]:
-    """Each bag as (word number, count) pairs, and how many distinct words there are.
-
-    Words are numbered in order of first appearance, so that windows of counts are
-    lists indexed by word number. Bags that are the same object (the cache
-    of :func:`bag` shares them between repeated lines) share one row.
-    """
-    numbers: dict[str, int] = {}
-    # By identity; the value holds the bag so that its identity is not reused meanwhile.
-    made: dict[int, tuple[Mapping[str, int], Row]] = {}
-    rows: list[Row] = []
-    for counts in bags:
-        known = made.get(id(counts))
-        if known is None:
-            row = tuple(
-                (numbers.setdefault(word, len(numbers)), count) for word, count in counts.items()
-            )
-            made[id(counts)] = counts, row
-        else:
-            row = known[1]
-        rows.append(row)
-    return rows, len(numbers)
+_Row = tuple[tuple[int, int], ...]
 
 
 @attrs.frozen(slots=True)
 class WindowCohesion:
     """What :func:`window_cohesion` finds at every line's top edge."""
 
-    similarity: list[float | None]
-    """The cosine similarity of the word counts above and below (None: a side has none)."""
+    wide: list[float | None]
+    """The cosine similarity of the word counts of the wide windows above and below
+    (None: a side has no words)."""
+    near: list[float | None]
+    """The same for the near windows."""
     echoes: list[tuple[int, int]]
-    """For each asked line, how many of its words occur more often in the window below
-    (itself included) than in the line, and how many occur in the window above."""
+    """For each asked line, how many of its words occur more often in the wide window
+    below (itself included) than in the line, and how many occur in the one above."""
 
 
 def window_cohesion(
-    rows: Sequence[Row], w: int, size: int, echo_lines: Sequence[int] = ()
+    bags: Sequence[Mapping[str, int]], wide: int, near: int, echo_lines: Sequence[int] = ()
 ) -> WindowCohesion:
-    """Compare the ``w`` lines above each line's top edge with the ``w`` lines from it down.
+    """Compare the lines above each line's top edge with the lines from it down.
 
-    ``size`` is the number of distinct words in ``rows`` (:func:`word_rows`). The
-    windows slide down one line at a time; their dot product and squared norms are kept
-    up to date word by word, as whole numbers, so the cost is linear in the words of the
-    input and the similarities do not depend on the order of the updates.
+    Each window holds ``wide`` (or ``near``, at most ``wide``) lines on each side. The
+    windows slide down one line at a time; their dot products and squared norms are
+    kept up to date word by word, as whole numbers, so the cost is linear in the words
+    of the input and the similarities do not depend on the order of the updates.
     """
-    dot, sq_above, sq_below, echoes = _slide(rows, w, size, echo_lines)
-    sqrt = math.sqrt
-    return WindowCohesion(
-        [
-            float(d) / sqrt(float(a) * float(b)) if a > 0 and b > 0 else None
-            for d, a, b in zip(dot, sq_above, sq_below, strict=True)
-        ],
-        echoes,
-    )
+    if not 0 < near <= wide:
+        msg = f"need 0 < near <= wide, not near={near}, wide={wide}"
+        raise ValueError(msg)
+    return _slide(bags, wide, near, echo_lines)
 
 
-def _slide(
-    rows: Sequence[Row], w: int, size: int, echo_lines: Sequence[int]
-) -> tuple[list[int], list[int], list[int], list[tuple[int, int]]]:
-    """The windows' sums at every edge, and the echo counts of the asked lines.
+def _cosine(dot: int, sq_above: int, sq_below: int) -> float | None:
+    if sq_above > 0 and sq_below > 0:
+        return float(dot) / math.sqrt(float(sq_above) * float(sq_below))
+    return None
 
-    The windows are lists indexed by word number, updated as each line enters the window
-    below, crosses the edge and leaves the window above.
+
+class _Window:
+    """Word counts of the lines above and below an edge, with their dot product and norms.
+
+    The counts are lists indexed by word number; :meth:`grow` adds a word.
     """
-    n = len(rows)
-    asked = set(echo_lines)
-    echoes: dict[int, tuple[int, int]] = {}
-    above = [0] * size
-    below = [0] * size
-    dots: list[int] = []
-    sq_aboves: list[int] = []
-    sq_belows: list[int] = []
-    dot = sq_above = sq_below = 0
-    for j in range(min(n, w)):
-        for k, c in rows[j]:
+
+    __slots__ = ("above", "below", "dot", "sq_above", "sq_below")
+
+    def __init__(self) -> None:
+        self.above: list[int] = []
+        self.below: list[int] = []
+        self.dot = self.sq_above = self.sq_below = 0
+
+    def grow(self) -> None:
+        self.above.append(0)
+        self.below.append(0)
+
+    def enter_below(self, row: _Row) -> None:
+        above, below = self.above, self.below
+        dot, sq = self.dot, self.sq_below
+        for k, c in row:
             b = below[k]
-            sq_below += 2 * b * c + c * c
+            dot += c * above[k]
+            sq += 2 * b * c + c * c
             below[k] = b + c
-    for i in range(n):
-        dots.append(dot)
-        sq_aboves.append(sq_above)
-        sq_belows.append(sq_below)
-        if i in asked:
-            own = rows[i]
-            echoes[i] = (sum(1 for k, c in own if below[k] > c), sum(1 for k, _ in own if above[k]))
-        for k, c in rows[i]:  # line i moves from below the edge to above it
+        self.dot, self.sq_below = dot, sq
+
+    def cross(self, row: _Row) -> None:
+        """The line of ``row`` moves from below the edge to above it."""
+        above, below = self.above, self.below
+        dot, sq_above, sq_below = self.dot, self.sq_above, self.sq_below
+        for k, c in row:
             a = above[k]
             b = below[k]
             dot += c * (b - a - c)
@@ -237,16 +218,67 @@ def _slide(
             sq_below += c * c - 2 * b * c
             above[k] = a + c
             below[k] = b - c
-        if i >= w:
-            for k, c in rows[i - w]:
-                a = above[k]
-                dot -= c * below[k]
-                sq_above += c * c - 2 * a * c
-                above[k] = a - c
-        if i + w < n:
-            for k, c in rows[i + w]:
-                b = below[k]
-                dot += c * above[k]
-                sq_below += 2 * b * c + c * c
-                below[k] = b + c
-    return dots, sq_aboves, sq_belows, [echoes[i] for i in echo_lines]
+        self.dot, self.sq_above, self.sq_below = dot, sq_above, sq_below
+
+    def leave_above(self, row: _Row) -> None:
+        above, below = self.above, self.below
+        dot, sq = self.dot, self.sq_above
+        for k, c in row:
+            a = above[k]
+            dot -= c * below[k]
+            sq += c * c - 2 * a * c
+            above[k] = a - c
+        self.dot, self.sq_above = dot, sq
+
+
+def _slide(
+    bags: Sequence[Mapping[str, int]], wide: int, near: int, echo_lines: Sequence[int]
+) -> WindowCohesion:
+    """Both windows' similarities at every edge, and the echo counts of the asked lines.
+
+    Words are numbered as they first enter the wide window below; each line's ``(word
+    number, count)`` pairs are kept only while the line is inside the wide window.
+    """
+    n = len(bags)
+    numbers: dict[str, int] = {}
+    w, v = _Window(), _Window()  # wide and near
+    live: dict[int, _Row] = {}
+
+    def enter(j: int) -> _Row:
+        pairs = []
+        for word, c in bags[j].items():
+            k = numbers.get(word)
+            if k is None:
+                k = numbers[word] = len(numbers)
+                w.grow()
+                v.grow()
+            pairs.append((k, c))
+        row = live[j] = tuple(pairs)
+        return row
+
+    for j in range(min(n, wide)):
+        w.enter_below(enter(j))
+    for j in range(min(n, near)):
+        v.enter_below(live[j])
+    asked = frozenset(echo_lines)
+    wide_sims: list[float | None] = []
+    near_sims: list[float | None] = []
+    echoes: dict[int, tuple[int, int]] = {}
+    for i in range(n):
+        wide_sims.append(_cosine(w.dot, w.sq_above, w.sq_below))
+        near_sims.append(_cosine(v.dot, v.sq_above, v.sq_below))
+        own = live[i]
+        if i in asked:
+            above, below = w.above, w.below
+            echoes[i] = (sum(1 for k, c in own if below[k] > c), sum(1 for k, _ in own if above[k]))
+        w.cross(own)
+        v.cross(own)
+        if i >= near:
+            v.leave_above(live[i - near])
+        if i >= wide:
+            w.leave_above(live.pop(i - wide))
+        if i + wide < n:
+            w.enter_below(enter(i + wide))
+        if i + near < n:
+            v.enter_below(live[i + near])
+    return WindowCohesion(wide_sims, near_sims, [echoes[i] for i in echo_lines])

@@ -22,7 +22,7 @@ from sys import intern
 
 import regex
 
-from newsdump._cohesion import LineBags, window_cohesion, word_rows
+from newsdump._cohesion import LineBags, window_cohesion
 from newsdump._cues import Cue, Kind
 from newsdump._model import Line, Role
 
@@ -115,14 +115,14 @@ def line_attributes(
     lines: Sequence[Line],
     cues: Sequence[Cue],
     cascade: Sequence[tuple[Role, bool]],
-    bags: LineBags | None = None,
+    cohesion: Cohesion | None = None,
 ) -> list[tuple[str, ...]]:
     """The attributes of every non-blank line (in the order of ``cues``).
 
     ``lines`` are all the dump's lines (blank ones included), ``cues`` the cues of its
     non-blank lines, as :func:`newsdump._cues.line_cues` returns them, and ``cascade``
     what the rule cascade (:func:`newsdump._segment.cascade_labels`) says of each;
-    ``bags`` may pass the parse's :class:`~newsdump._cohesion.LineBags` of the cues' texts.
+    ``cohesion`` may pass :func:`cohesion_attributes` of the cues, made beforehand.
     A line holds each attribute at most once (their prefixes keep them apart). Lines
     with the same attributes share one tuple, so later stages can work once per distinct
     tuple (by identity) and a dump of repeated short lines holds few of them.
@@ -130,7 +130,7 @@ def line_attributes(
     n = len(cues)
     shapes, context = _shapes(lines, cues)
     gaps_before = [c.index - (cues[i - 1].index if i else -1) - 1 for i, c in enumerate(cues)]
-    cohesion, echoes = _cohesion(cues, bags)
+    levels, echoes = cohesion if cohesion is not None else cohesion_attributes(cues)
     repeats_before, repeats_after = _repeats(cues)
     since_closer = _distance_since(cues, lambda c: c.closer)
     to_anchor = _distance_to(cues, lambda c: c.kind in (Kind.BYLINE, Kind.DATE))
@@ -165,7 +165,7 @@ def line_attributes(
         pair = (
             kinds[i - 1] if i else None, kind, kinds[i + 1] if i + 1 < n else None,
             gaps_before[i], gaps_before[i + 1] if i + 1 < n else None, dense_run[i],
-            cohesion[i], echoes[i], repeats_before[i], repeats_after[i],
+            levels[i], echoes[i], repeats_before[i], repeats_after[i],
         )
         distance = (
             kind, since_closer[i], to_anchor[i], to_prose[i], since_prose[i], to_headline[i],
@@ -350,10 +350,15 @@ def _blank_share(gaps: Sequence[int]) -> list[str]:
     return out
 
 
-def _cohesion(
-    cues: Sequence[Cue], bags: LineBags | None = None
-) -> tuple[list[tuple[str, str, str]], list[str]]:
+Cohesion = tuple[list[tuple[str, str, str]], list[str]]
+"""Per line, the wide cohesion, its valley depth and the near cohesion; and its echo."""
+
+
+def cohesion_attributes(cues: Sequence[Cue], bags: LineBags | None = None) -> Cohesion:
     """Cohesion across each line's top edge, near and wide, and the echo of short lines.
+
+    ``bags`` may pass the parse's :class:`~newsdump._cohesion.LineBags` of the cues'
+    texts (the rule cascade's too), so that no line is tokenised twice.
 
     The wide cohesion is the cosine similarity of the words of the
     :data:`_COHESION_WINDOW` lines above and below the edge, with how deep a valley it
@@ -365,17 +370,18 @@ def _cohesion(
     empty: Mapping[str, int] = {}
     if bags is None:
         bags = LineBags([c.features.text for c in cues])
-    rows, size = word_rows(
-        [bags[i] if c.features.words >= 4 else empty for i, c in enumerate(cues)]
-    )
-    asked = [i for i, c in enumerate(cues) if rows[i] and c.features.words <= _ECHO_WORDS]
-    wide = window_cohesion(rows, _COHESION_WINDOW, size, asked)
-    near = window_cohesion(rows, _NEAR_WINDOW, size).similarity
+    lines = [bags[i] if c.features.words >= 4 else empty for i, c in enumerate(cues)]
+    asked = [
+        i for i, c in enumerate(cues) if lines[i] and c.features.words <= _ECHO_WORDS
+    ]
+    found = window_cohesion(lines, _COHESION_WINDOW, _NEAR_WINDOW, asked)
     echoes = [""] * len(cues)
-    for i, (down, up) in zip(asked, wide.echoes, strict=True):
-        echoes[i] = f"{_share(down, len(rows[i]))}|{_share(up, len(rows[i]))}"
-    sims = wide.similarity
-    return [(*_similarity(sims, i), _level(near[i])) for i in range(len(cues))], echoes
+    for i, (down, up) in zip(asked, found.echoes, strict=True):
+        echoes[i] = f"{_share(down, len(lines[i]))}|{_share(up, len(lines[i]))}"
+    sims = found.wide
+    return [
+        (*_similarity(sims, i), _level(found.near[i])) for i in range(len(cues))
+    ], echoes
 
 
 _NEAR_WINDOW = 3

@@ -25,7 +25,7 @@ from newsdump._decisions import decided_states
 from newsdump._decode import BLOCK, MARGIN, decode
 from newsdump._fallback import missing_states
 from newsdump._features import line_features
-from newsdump._featurize import REACH, line_attributes
+from newsdump._featurize import REACH, cohesion_attributes, line_attributes
 from newsdump._linemodel import STATES, UNIT, LineModel, default_model, state_name
 from newsdump._lines import split_lines
 from newsdump._model import Article, Dump, Line
@@ -79,8 +79,12 @@ def analyse(text: str, rules: Rules, now: datetime | None) -> tuple[
     features = [line_features(line.number - 1, line.text) for line in lines if not line.is_blank]
     cues = line_cues(features, rules, now)
     mark_blocks(cues)
+    # The bags are read by the cascade and the cohesion attributes only: not kept longer.
     bags = LineBags([cue.features.text for cue in cues])
-    return lines, cues, line_attributes(lines, cues, cascade_labels(cues, rules, bags), bags)
+    cascade = cascade_labels(cues, rules, bags)
+    cohesion = cohesion_attributes(cues, bags)
+    del bags
+    return lines, cues, line_attributes(lines, cues, cascade, cohesion)
 
 
 def add_base_attributes(
