@@ -81,7 +81,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        import importlib.metadata  # noqa: PLC0415 - costs a tenth of a second; rarely read
+        import importlib.metadata  # noqa: PLC0415 - not at every import: rarely read
 
         return importlib.metadata.version("newsdump")
     msg = f"module {__name__!r} has no attribute {name!r}"

@@ -272,8 +272,8 @@ def _trailing(line: str, rules: Rules) -> _Split | None:
 
 def _credit_like(text: str) -> bool:
     """Whether ``text`` reads as a short run of names: capitalised words and links."""
-    # Two more splits than there may be words: when all are made, the pieces between
-    # them are that many words already, and the rest of a long line is never split.
+    # At most two splits past the word limit: when all of them are made, the pieces
+    # between them already exceed the limit, and the rest of a long line is not split.
     words = _CREDIT_WORD_SPLIT.split(text.strip(" .,;"), maxsplit=_COLON_MARKERS_MAX_WORDS + 2)
     if len(words) > _COLON_MARKERS_MAX_WORDS + 2:
         return False
