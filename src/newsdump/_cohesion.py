@@ -196,39 +196,48 @@ class _Window:
         self.above.append(0)
         self.below.append(0)
 
+    # Each move sums c·a, c·b and c² over the row's words (a and b the counts above and
+    # below before the move) and updates the dot product and norms from those sums.
+
     def enter_below(self, row: _Row) -> None:
         above, below = self.above, self.below
-        dot, sq = self.dot, self.sq_below
+        ca = cb = cc = 0
         for k, c in row:
             b = below[k]
-            dot += c * above[k]
-            sq += 2 * b * c + c * c
+            ca += c * above[k]
+            cb += c * b
+            cc += c * c
             below[k] = b + c
-        self.dot, self.sq_below = dot, sq
+        self.dot += ca
+        self.sq_below += 2 * cb + cc
 
     def cross(self, row: _Row) -> None:
         """The line of ``row`` moves from below the edge to above it."""
         above, below = self.above, self.below
-        dot, sq_above, sq_below = self.dot, self.sq_above, self.sq_below
+        ca = cb = cc = 0
         for k, c in row:
             a = above[k]
             b = below[k]
-            dot += c * (b - a - c)
-            sq_above += 2 * a * c + c * c
-            sq_below += c * c - 2 * b * c
+            ca += c * a
+            cb += c * b
+            cc += c * c
             above[k] = a + c
             below[k] = b - c
-        self.dot, self.sq_above, self.sq_below = dot, sq_above, sq_below
+        self.dot += cb - ca - cc
+        self.sq_above += 2 * ca + cc
+        self.sq_below += cc - 2 * cb
 
     def leave_above(self, row: _Row) -> None:
         above, below = self.above, self.below
-        dot, sq = self.dot, self.sq_above
+        ca = cb = cc = 0
         for k, c in row:
             a = above[k]
-            dot -= c * below[k]
-            sq += c * c - 2 * a * c
+            ca += c * a
+            cb += c * below[k]
+            cc += c * c
             above[k] = a - c
-        self.dot, self.sq_above = dot, sq
+        self.dot -= cb
+        self.sq_above += cc - 2 * ca
 
 
 def _slide(
