@@ -33,6 +33,8 @@ _CHILD = """
 import sys
 from pathlib import Path
 import newsdump
+if not Path(newsdump.__file__).resolve().is_relative_to(Path(sys.argv[4]).resolve()):
+    sys.exit(f"newsdump was imported from {newsdump.__file__}, not from {sys.argv[4]}")
 newsdump.parse(Path(sys.argv[1]).read_text(encoding="utf-8"))
 if sys.argv[3] == "1":
     newsdump.parse(Path(sys.argv[2]).read_text(encoding="utf-8"))
@@ -46,7 +48,7 @@ def count(src: Path, warm_up: Path, dump: Path, *, measured: bool, pure: bool) -
            "NEWSDUMP_PURE_PYTHON": "1" if pure else "0"}
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-         "-c", _CHILD, str(warm_up), str(dump), "1" if measured else "0"],
+         "-c", _CHILD, str(warm_up), str(dump), "1" if measured else "0", str(src)],
         env=env, capture_output=True, text=True, check=False,
     )
     found = _COLLECTED.search(done.stderr)
@@ -91,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             size = write_dump(dump, args.kb * 1000, pool)
             costs: dict[str, int] = {}
             for name, src in (("base", base / "src"), ("this checkout", ROOT / "src")):
-                costs[name] = parse_cost(src, warm_up, dump, pure=args.pure)
+                try:
+                    costs[name] = parse_cost(src, warm_up, dump, pure=args.pure)
+                except RuntimeError as error:
+                    print(f"benchmarks.instructions: {error}", file=sys.stderr)
+                    return 1
                 print(f"{name:<14} {costs[name]:>16,} instructions  "
                       f"{costs[name] / size:>9,.0f} per byte", flush=True)
         finally:
